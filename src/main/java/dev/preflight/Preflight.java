@@ -1,0 +1,64 @@
+package dev.preflight;
+
+import dev.preflight.engine.Engine;
+import dev.preflight.engine.RuleBase;
+import dev.preflight.engine.Severity;
+import dev.preflight.model.Snapshot;
+import dev.preflight.report.Report;
+import dev.preflight.report.ReportBuilder;
+import dev.preflight.snapshot.InputException;
+import dev.preflight.snapshot.SnapshotLoader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** The programmatic facade the CLI is a thin layer over: load a snapshot, check it, get a report. */
+public final class Preflight {
+    public static final String NAME;
+    public static final String VERSION;
+
+    static {
+        Properties p = new Properties();
+        try (InputStream in = Preflight.class.getResourceAsStream("preflight.properties")) {
+            if (in != null) p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        NAME = p.getProperty("name", "Preflight");
+        VERSION = p.getProperty("version", "dev");
+    }
+
+    private final RuleBase rules;
+    private final SnapshotLoader loader;
+
+    public Preflight(RuleBase rules, SnapshotLoader loader) {
+        this.rules = rules;
+        this.loader = loader;
+    }
+
+    public RuleBase rules() {
+        return rules;
+    }
+
+    /** Loads and checks the snapshot at {@code path} (a file or a folder). */
+    public Report check(Path path, Severity failOn, boolean timings) throws InputException {
+        long t0 = System.nanoTime();
+        Snapshot snapshot = loader.load(path);
+        long parse = System.nanoTime() - t0;
+        return check(snapshot, failOn, timings, parse);
+    }
+
+    public Report check(Snapshot snapshot, Severity failOn, boolean timings, long parseNanos) {
+        Engine.Result result = new Engine(rules).run(snapshot);
+        if (timings) {
+            var t = new java.util.LinkedHashMap<String, Long>();
+            t.put("parse", parseNanos);
+            t.putAll(result.timingsNanos());
+            result = new Engine.Result(result.findings(), result.assignments(), t, result.facts());
+        }
+        return ReportBuilder.build(NAME, VERSION, snapshot, result, rules.catalog(), failOn, timings);
+    }
+}

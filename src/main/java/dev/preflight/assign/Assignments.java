@@ -1,0 +1,173 @@
+package dev.preflight.assign;
+
+import dev.preflight.model.App;
+import dev.preflight.model.Deployment;
+import dev.preflight.model.Group;
+import dev.preflight.model.Member;
+import dev.preflight.model.Snapshot;
+import dev.preflight.model.User;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Effective assignment, computed once per snapshot and shared by every rule (classify first, judge second):
+ * for each deployment who actually receives the app and who is left out and why; for each user reached by an
+ * add-in, which deployments and hosts.
+ *
+ * <p>Direct user targets and the direct user members of assigned top-level, mail-enabled groups receive the
+ * app. Members reached only through nested groups, members of a group that has a parent group, and members of
+ * a security group that is not mail-enabled do not (seed 000, "User and group assignments").
+ */
+public final class Assignments {
+    private final Map<String, Audience> audiences = new LinkedHashMap<>();
+    private final List<AssignedUser> assignedUsers = new ArrayList<>();
+    private final List<NestedOnly> nestedOnly = new ArrayList<>();
+    private final List<MissingFact> missing = new ArrayList<>();
+    private final GroupGraph graph;
+
+    public Assignments(Snapshot snapshot) {
+        this.graph = new GroupGraph(snapshot);
+        Map<String, User> users = new HashMap<>();
+        for (User u : snapshot.users()) users.put(u.id(), u);
+        Map<String, App> apps = new HashMap<>();
+        for (App a : snapshot.apps()) apps.put(a.id(), a);
+        List<String> activeUsers = snapshot.users().stream().filter(User::active).map(User::id).toList();
+
+        Map<String, Set<String>> userDeployments = new LinkedHashMap<>();
+        Map<String, Set<String>> userHosts = new HashMap<>();
+        for (Deployment d : snapshot.deployments()) {
+            Audience audience = audience(d, users, activeUsers);
+            audiences.put(d.id(), audience);
+            App app = apps.get(d.appId());
+            if (app == null || !app.addIn()) continue;
+            for (String u : audience.recipients()) {
+                userDeployments.computeIfAbsent(u, k -> new TreeSet<>()).add(d.id());
+                if (app.hosts() != null) userHosts.computeIfAbsent(u, k -> new TreeSet<>()).addAll(app.hosts());
+            }
+        }
+        for (User u : snapshot.users()) {
+            Set<String> deps = userDeployments.get(u.id());
+            if (deps != null) {
+                assignedUsers.add(new AssignedUser(u.id(), List.copyOf(deps),
+                        List.copyOf(userHosts.getOrDefault(u.id(), Set.of()))));
+            }
+        }
+    }
+
+    private Audience audience(Deployment d, Map<String, User> users, List<String> activeUsers) {
+        List<String> unknown = new ArrayList<>();
+        if ("everyone".equals(d.assignment())) {
+            return new Audience(d.id(), true, activeUsers, List.of(), List.of());
+        }
+        if ("just-me".equals(d.assignment())) {
+            if (d.by() == null) {
+                unknown.add("deployments[].by");
+                missing.add(new MissingFact(d, "GRP-006", "deployments[].by (who 'Just me' is)", null));
+            }
+            List<String> me = d.by() != null && users.containsKey(d.by()) ? List.of(d.by()) : List.of();
+            return new Audience(d.id(), false, me, List.of(), List.copyOf(unknown));
+        }
+        if (d.targets() == null) {
+            missing.add(new MissingFact(d, "GRP-006", "deployments[].targets", null));
+            return new Audience(d.id(), false, List.of(), List.of(), List.of("deployments[].targets"));
+        }
+        Set<String> recipients = new LinkedHashSet<>();
+        Map<String, Exclusion> excluded = new LinkedHashMap<>();
+        List<Group> assignedGroups = new ArrayList<>();
+        for (Member t : d.targets()) {
+            if (!t.resolved()) continue;
+            if ("user".equals(t.kind())) {
+                User u = users.get(t.ref());
+                if (u.active()) {
+                    recipients.add(u.id());
+                } else {
+                    excluded.putIfAbsent(u.id(), new Exclusion(u.id(), "account " + u.accountState(), List.of(u.name())));
+                }
+            } else if ("group".equals(t.kind())) {
+                Group g = graph.group(t.ref());
+                assignedGroups.add(g);
+                if (g.members() == null) {
+                    unknown.add("groups[" + g.id() + "].members");
+                    missing.add(new MissingFact(g, "GRP-001", "groups[].members", d.id()));
+                    continue;
+                }
+                String blocked = blockedReason(g);
+                for (String uid : graph.directUsers(g.id())) {
+                    User u = users.get(uid);
+                    if (blocked != null) {
+                        excluded.putIfAbsent(uid, new Exclusion(uid, blocked, List.of(g.name(), u.name())));
+                    } else if (!u.active()) {
+                        excluded.putIfAbsent(uid, new Exclusion(uid, "account " + u.accountState(), List.of(g.name(), u.name())));
+                    } else {
+                        recipients.add(uid);
+                    }
+                }
+            }
+        }
+        // Nested members: excluded unless reached directly by another target of the same deployment.
+        for (Group g : assignedGroups) {
+            if (g.members() == null) continue;
+            List<String> unknownGroups = new ArrayList<>();
+            List<String> userIds = new ArrayList<>();
+            List<String> paths = new ArrayList<>();
+            Set<String> nestedGroups = new TreeSet<>();
+            for (GroupGraph.NestedUser n : graph.nestedUsers(g.id(), unknownGroups)) {
+                if (recipients.contains(n.userId())) continue;
+                List<String> path = new ArrayList<>();
+                for (String gid : n.groupPath()) path.add(graph.name(gid));
+                path.add(users.get(n.userId()).name());
+                nestedGroups.add(n.groupPath().get(1));
+                excluded.putIfAbsent(n.userId(), new Exclusion(n.userId(), "nested group", List.copyOf(path)));
+                if (!userIds.contains(n.userId())) {
+                    userIds.add(n.userId());
+                    paths.add(String.join(" > ", path));
+                }
+            }
+            for (String ug : unknownGroups) {
+                unknown.add("groups[" + ug + "].members");
+                missing.add(new MissingFact(graph.group(ug), "GRP-001", "groups[].members", d.id()));
+            }
+            if (!userIds.isEmpty()) {
+                nestedOnly.add(new NestedOnly(d.id(), g.id(), List.copyOf(userIds), List.copyOf(paths),
+                        List.copyOf(nestedGroups), g.location()));
+            }
+        }
+        excluded.keySet().removeAll(recipients);
+        return new Audience(d.id(), false, List.copyOf(recipients), List.copyOf(excluded.values()), List.copyOf(unknown));
+    }
+
+    private String blockedReason(Group g) {
+        List<String> parents = graph.parents(g.id());
+        if (!parents.isEmpty()) return "group '" + g.name() + "' has a parent group '" + graph.name(parents.get(0)) + "'";
+        if (g.nonMailEnabledSecurity()) return "group '" + g.name() + "' is a security group that is not mail-enabled";
+        return null;
+    }
+
+    public GroupGraph graph() {
+        return graph;
+    }
+
+    /** Audiences by deployment id, in snapshot order. */
+    public Map<String, Audience> audiences() {
+        return audiences;
+    }
+
+    public List<AssignedUser> assignedUsers() {
+        return assignedUsers;
+    }
+
+    public List<NestedOnly> nestedOnly() {
+        return nestedOnly;
+    }
+
+    public List<MissingFact> missing() {
+        return missing;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.preflight.assign;
+
+import java.util.List;
+
+/**
+ * A user a deployment looks as if it reaches but does not: reached only through a nested group, through a group
+ * that has a parent group, through a security group that is not mail-enabled, or whose account is not active.
+ * {@code path} is the chain of names from the assigned target to the user.
+ */
+public record Exclusion(String userId, String reason, List<String> path) {
+    public String pathText() {
+        return String.join(" > ", path);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.preflight.cli;
+
+import dev.preflight.Preflight;
+import dev.preflight.engine.RuleBase;
+import dev.preflight.engine.RuleBaseException;
+import dev.preflight.engine.Severity;
+import dev.preflight.render.Renderer;
+import dev.preflight.render.Renderers;
+import dev.preflight.report.Report;
+import dev.preflight.snapshot.InputException;
+import dev.preflight.snapshot.Problem;
+import dev.preflight.snapshot.SnapshotLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code preflight check}: checks snapshots and writes reports. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check tenant snapshots (a YAML file or a folder of them) and write reports.")
+final class CheckCommand implements Callable<Integer> {
+
+    /** Findings listed per snapshot before errors are cut short on the terminal. */
+    static final int MAX_PROBLEMS_SHOWN = 200;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SNAPSHOT", description = "A snapshot file or folder.")
+    List<Path> snapshots;
+
+    @Option(names = "--format", paramLabel = "FMT[=FILE]",
+            description = "Report format, optionally written to FILE instead of standard output; repeatable. "
+                    + "Formats: ${COMPLETION-CANDIDATES}. Default: text.", completionCandidates = FormatNames.class)
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Exit 1 when a finding is at or above LEVEL: error, warning, info or none. Default: ${DEFAULT-VALUE}.")
+    String failOn;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "A folder of extra DRL rules; repeatable.")
+    List<Path> ruleDirs = new ArrayList<>();
+
+    @Option(names = "--timings", description = "Print where the time went (and add it to the JSON report).")
+    boolean timings;
+
+    @Option(names = "--max-snapshot-bytes", paramLabel = "N", defaultValue = "536870912",
+            description = "Refuse snapshot files larger than N bytes. Default: ${DEFAULT-VALUE}.")
+    int maxBytes;
+
+    @Option(names = "--debug", description = "Show stack traces of internal errors.")
+    boolean debug;
+
+    record Target(Renderer renderer, Path file) {
+    }
+
+    static final class FormatNames extends ArrayList<String> {
+        FormatNames() {
+            super(Renderers.names());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Severity threshold;
+        try {
+            threshold = threshold(failOn);
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+        List<Target> targets = new ArrayList<>();
+        for (String spec : formats.isEmpty() ? List.of("text") : formats) {
+            int eq = spec.indexOf('=');
+            String name = (eq < 0 ? spec : spec.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
+            Renderer r = Renderers.get(name);
+            if (r == null) return usage(err, "unknown format '" + name + "'; formats: " + String.join(", ", Renderers.names()));
+            Path file = eq < 0 ? null : Path.of(spec.substring(eq + 1));
+            if (file != null) {
+                String why = Output.unwritable(file);
+                if (why != null) return usage(err, "cannot write report '" + file + "': " + why);
+            }
+            targets.add(new Target(r, file));
+        }
+        if (snapshots.size() > 1 && targets.stream().anyMatch(t -> t.file() != null)) {
+            return usage(err, "report files are written for one snapshot per run; run check once per snapshot");
+        }
+        for (Path dir : ruleDirs) {
+            if (!Files.isDirectory(dir)) return usage(err, dir + ": --rules needs a folder of .drl files");
+        }
+        RuleBase rules;
+        try {
+            rules = RuleBase.build(ruleDirs);
+        } catch (RuleBaseException e) {
+            for (String p : e.problems()) err.println(p);
+            err.println("preflight: the rules do not compile");
+            return ExitCode.INPUT.code;
+        }
+        Preflight preflight = new Preflight(rules, new SnapshotLoader(maxBytes));
+        ExitCode worst = ExitCode.CLEAN;
+        for (Path snapshot : snapshots) {
+            Report report;
+            try {
+                report = preflight.check(snapshot, threshold, timings);
+            } catch (InputException e) {
+                printProblems(err, e.problems());
+                worst = ExitCode.INPUT;
+                continue;
+            }
+            try {
+                for (Target t : targets) write(t, report, out);
+            } catch (IOException e) {
+                err.println("preflight: cannot write report: " + e.getMessage());
+                return ExitCode.INPUT.code;
+            }
+            if (worst == ExitCode.CLEAN && report.failing() > 0) worst = ExitCode.FINDINGS;
+        }
+        out.flush();
+        return worst.code;
+    }
+
+    private static void write(Target t, Report report, PrintWriter out) throws IOException {
+        if (t.file() == null) {
+            StringWriter buffer = new StringWriter();
+            t.renderer().render(report, buffer);
+            out.print(buffer);
+            out.flush();
+        } else {
+            Output.atomically(t.file(), w -> t.renderer().render(report, w));
+        }
+    }
+
+    static void printProblems(PrintWriter err, List<Problem> problems) {
+        int shown = 0;
+        for (Problem p : problems) {
+            if (shown++ == MAX_PROBLEMS_SHOWN) {
+                err.println("... and " + (problems.size() - MAX_PROBLEMS_SHOWN) + " more problems");
+                break;
+            }
+            err.println(p);
+        }
+        err.flush();
+    }
+
+    private static Severity threshold(String word) {
+        if ("none".equalsIgnoreCase(word)) return null;
+        Severity s = Severity.parse(word);
+        if (s == null) throw new IllegalArgumentException("--fail-on takes error, warning, info or none, not '" + word + "'");
+        return s;
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("preflight: " + message);
+        err.flush();
+        return ExitCode.INPUT.code;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.preflight.engine;
+
+import dev.preflight.assign.AssignedUser;
+import dev.preflight.assign.Assignments;
+import dev.preflight.licensing.LicenseProfile;
+import dev.preflight.licensing.Licensing;
+import dev.preflight.model.User;
+import dev.preflight.assign.GroupCycle;
+import dev.preflight.model.Snapshot;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.QueryResults;
+import org.kie.api.runtime.rule.QueryResultsRow;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Runs the rule base over one snapshot: one session, facts in, rules fired, findings read back by query. */
+public final class Engine {
+    private final RuleBase rules;
+
+    public Engine(RuleBase rules) {
+        this.rules = rules;
+    }
+
+    /** What a run produced: findings (deduplicated and sorted), the assignment it judged, phase timings. */
+    public record Result(List<Finding> findings, Assignments assignments, Map<String, Long> timingsNanos, long facts) {
+    }
+
+    public Result run(Snapshot snapshot) {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        Assignments assignments = new Assignments(snapshot);
+        long t1 = System.nanoTime();
+        timings.put("classify", t1 - t0);
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            long[] count = {0};
+            Consumer<Object> insert = o -> {
+                session.insert(o);
+                count[0]++;
+            };
+            facts(snapshot, assignments, insert);
+            long t2 = System.nanoTime();
+            timings.put("insert", t2 - t1);
+            session.fireAllRules();
+            long t3 = System.nanoTime();
+            timings.put("fire", t3 - t2);
+            QueryResults results = session.getQueryResults(RuleBase.FINDINGS_QUERY);
+            List<Finding> findings = new ArrayList<>(results.size());
+            for (QueryResultsRow row : results) findings.add((Finding) row.get("$finding"));
+            List<Finding> sorted = sortAndDedupe(findings, rules.catalog());
+            timings.put("query", System.nanoTime() - t3);
+            return new Result(sorted, assignments, timings, count[0]);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** Every fact the rules see: the snapshot's entities and the derived assignment facts. */
+    static void facts(Snapshot s, Assignments a, Consumer<Object> insert) {
+        insert.accept(s.tenant());
+        s.skus().forEach(insert);
+        for (var u : s.users()) {
+            insert.accept(u);
+            if (u.clients() != null) u.clients().forEach(insert);
+        }
+        s.groups().forEach(insert);
+        s.admins().forEach(insert);
+        s.apps().forEach(insert);
+        s.offers().forEach(insert);
+        s.deployments().forEach(insert);
+        s.operations().forEach(insert);
+        s.consentGrants().forEach(insert);
+        if (s.dynamics() != null) insert.accept(s.dynamics());
+        s.securityRoles().forEach(insert);
+        s.teams().forEach(insert);
+        s.dynamicsUsers().forEach(insert);
+        s.integrityIssues().forEach(insert);
+        if (s.takenAt() != null) insert.accept(new SnapshotTime(s.takenAt()));
+        a.audiences().values().forEach(insert);
+        a.assignedUsers().forEach(insert);
+        a.nestedOnly().forEach(insert);
+        a.graph().groupParents().forEach(insert);
+        for (GroupCycle c : a.graph().cycles()) insert.accept(c);
+        a.missing().forEach(insert);
+        Licensing licensing = new Licensing(s.skus());
+        Map<String, User> users = new HashMap<>();
+        for (User u : s.users()) users.put(u.id(), u);
+        for (AssignedUser au : a.assignedUsers()) {
+            LicenseProfile p = licensing.profile(users.get(au.userId()));
+            if (p != null) insert.accept(p);
+        }
+    }
+
+    /** Findings in a stable order, duplicates (same rule, subject, context, message, evidence) removed. */
+    static List<Finding> sortAndDedupe(List<Finding> findings, Map<String, RuleMeta> catalog) {
+        Comparator<Finding> order = Comparator
+                .comparingInt((Finding f) -> severityRank(f, catalog))
+                .thenComparing(Finding::ruleId)
+                .thenComparing(f -> f.location().file())
+                .thenComparingInt(f -> f.location().line())
+                .thenComparingInt(f -> f.location().column())
+                .thenComparing(Finding::subjectId)
+                .thenComparing(f -> f.context() == null ? "" : f.context())
+                .thenComparing(f -> f.about() == null ? "" : f.about())
+                .thenComparing(Finding::message)
+                .thenComparing(f -> String.join("\n", f.evidence()));
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(order);
+        List<Finding> out = new ArrayList<>(sorted.size());
+        for (Finding f : sorted) {
+            if (out.isEmpty() || !out.get(out.size() - 1).equals(f)) out.add(f);
+        }
+        return out;
+    }
+
+    private static int severityRank(Finding f, Map<String, RuleMeta> catalog) {
+        RuleMeta m = catalog.get(f.ruleId());
+        return m == null || m.severity() == null ? 9 : m.severity().ordinal();
+    }
+}

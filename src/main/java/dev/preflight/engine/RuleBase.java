@@ -1,0 +1,187 @@
+package dev.preflight.engine;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * The rule base: the bundled rules (the {@code rules/} folder, inside the jar) plus any user rule folders,
+ * compiled once, and the catalog read from their annotations.
+ */
+public final class RuleBase {
+    static final String BUNDLED_DIR = "rules/";
+    static final String ENGINE_DRL = "dev/preflight/engine/findings.drl";
+    public static final String FINDINGS_QUERY = "preflight findings";
+
+    private final KieBase kieBase;
+    private final Map<String, RuleMeta> catalog;
+
+    private RuleBase(KieBase kieBase, Map<String, RuleMeta> catalog) {
+        this.kieBase = kieBase;
+        this.catalog = catalog;
+    }
+
+    /** Builds the bundled rules plus the DRL files found below each of {@code userDirs}. */
+    public static RuleBase build(List<Path> userDirs) throws RuleBaseException {
+        List<RuleSource> sources = new ArrayList<>(bundled());
+        for (Path dir : userDirs) {
+            for (RuleSource s : folder(dir)) {
+                String shown = Files.isDirectory(dir) ? dir.resolve(s.name()).toString() : dir.toString();
+                sources.add(new RuleSource(shown.replace('\\', '/'), s.text()));
+            }
+        }
+        return compile(sources);
+    }
+
+    /** Compiles {@code sources} (plus the engine's own query). A compile error names the DRL file and line. */
+    public static RuleBase compile(List<RuleSource> sources) throws RuleBaseException {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        Map<String, String> names = new HashMap<>();
+        List<RuleSource> all = new ArrayList<>(sources);
+        all.add(new RuleSource(ENGINE_DRL, resource(ENGINE_DRL)));
+        int n = 0;
+        for (RuleSource s : all) {
+            String path = "src/main/resources/preflight/r" + (n++) + ".drl";
+            names.put(path, s.name());
+            kfs.write(path, ks.getResources().newByteArrayResource(s.text().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(path));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            for (Message m : errors) {
+                String file = m.getPath() == null ? "rules" : names.getOrDefault(m.getPath(), m.getPath());
+                problems.add(file + ":" + Math.max(m.getLine(), 0) + ": " + m.getText().strip());
+            }
+            throw new RuleBaseException(problems);
+        }
+        KieBase kieBase = ks.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
+        return new RuleBase(kieBase, readCatalog(kieBase, names));
+    }
+
+    private static Map<String, RuleMeta> readCatalog(KieBase kieBase, Map<String, String> names)
+            throws RuleBaseException {
+        Map<String, RuleMeta> catalog = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                if (r instanceof RuleImpl impl && impl.isQuery()) continue;
+                Map<String, Object> meta = r.getMetaData();
+                if (!meta.containsKey("title")) continue;
+                String file = r instanceof RuleImpl impl && impl.getResource() != null
+                        ? names.getOrDefault(impl.getResource().getSourcePath(), "rules") : "rules";
+                RuleMeta m = RuleMeta.from(meta, r.getName(), file);
+                RuleMeta earlier = catalog.putIfAbsent(m.id(), m);
+                if (earlier != null) {
+                    problems.add(file + ": rule '" + r.getName() + "' defines " + m.id() + " again (also '"
+                            + earlier.ruleName() + "' in " + earlier.file() + ")");
+                }
+            }
+        }
+        if (!problems.isEmpty()) throw new RuleBaseException(problems);
+        return Collections.unmodifiableMap(catalog);
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** Catalog entries by id, sorted. */
+    public Map<String, RuleMeta> catalog() {
+        return catalog;
+    }
+
+    /** Every rule of the base (queries excluded), for checks over the catalog. */
+    public List<Rule> rules() {
+        List<Rule> out = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                if (!(r instanceof RuleImpl impl && impl.isQuery())) out.add(r);
+            }
+        }
+        out.sort((a, b) -> (a.getPackageName() + "/" + a.getName()).compareTo(b.getPackageName() + "/" + b.getName()));
+        return out;
+    }
+
+    /** The DRL files shipped inside Preflight, sorted by name. */
+    public static List<RuleSource> bundled() {
+        URL base = RuleBase.class.getProtectionDomain().getCodeSource().getLocation();
+        List<RuleSource> out = new ArrayList<>();
+        try {
+            Path location = Path.of(base.toURI());
+            if (Files.isDirectory(location)) {
+                Path dir = location.resolve(BUNDLED_DIR);
+                if (Files.isDirectory(dir)) {
+                    for (RuleSource s : folder(dir)) out.add(new RuleSource(BUNDLED_DIR + s.name(), s.text()));
+                }
+            } else {
+                try (JarFile jar = new JarFile(location.toFile())) {
+                    Enumeration<JarEntry> entries = jar.entries();
+                    while (entries.hasMoreElements()) {
+                        JarEntry e = entries.nextElement();
+                        if (e.getName().startsWith(BUNDLED_DIR) && e.getName().endsWith(".drl")) {
+                            try (InputStream in = jar.getInputStream(e)) {
+                                out.add(new RuleSource(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        out.sort((a, b) -> a.name().compareTo(b.name()));
+        return out;
+    }
+
+    /** The *.drl files below {@code dir}, named relative to it, sorted. */
+    public static List<RuleSource> folder(Path dir) throws UncheckedIOException {
+        List<RuleSource> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
+                String name = Files.isDirectory(dir) ? dir.relativize(p).toString().replace('\\', '/') : p.getFileName().toString();
+                out.add(new RuleSource(name, Files.readString(p, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = RuleBase.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

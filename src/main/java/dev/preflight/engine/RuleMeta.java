@@ -1,0 +1,37 @@
+package dev.preflight.engine;
+
+import java.util.Map;
+
+/**
+ * A catalog entry, read from the annotations of the rule that defines it: {@code @id @severity @title @rationale
+ * @remediation @source} (and optional {@code @since}). Other rules may carry the same {@code @id} without
+ * {@code @title}: they implement the same check for another case.
+ */
+public record RuleMeta(String id, Severity severity, String title, String rationale, String remediation,
+                       String source, String since, String ruleName, String file) {
+
+    public static final String[] REQUIRED = {"id", "severity", "title", "rationale", "remediation", "source"};
+
+    /** The area of the id: TEN, ADM, ... */
+    public String area() {
+        int dash = id.indexOf('-');
+        return dash > 0 ? id.substring(0, dash) : id;
+    }
+
+    static RuleMeta from(Map<String, Object> meta, String ruleName, String file) {
+        return new RuleMeta(get(meta, "id"), Severity.parse(get(meta, "severity")), get(meta, "title"),
+                get(meta, "rationale"), get(meta, "remediation"), get(meta, "source"), get(meta, "since"), ruleName, file);
+    }
+
+    static String get(Map<String, Object> meta, String key) {
+        Object v = meta.get(key);
+        return v == null ? null : unquote(v.toString());
+    }
+
+    /** Annotation values can come back with their quotes kept; strip them in this one place. */
+    static String unquote(String s) {
+        String t = s.strip();
+        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) t = t.substring(1, t.length() - 1);
+        return t.replace("\\\"", "\"");
+    }
+}

@@ -1,0 +1,14 @@
+package dev.preflight.model;
+
+import java.util.List;
+import java.util.Set;
+
+/** Parameters of a planned Centralized Deployment cmdlet; {@code given} names the parameters present. */
+public record CmdletParameters(String productId, String assetId, String manifestPath, String locale,
+                               String contentMarket, List<String> members, Boolean add, Boolean remove,
+                               Boolean assignToEveryone, Boolean enabled, Set<String> given) {
+    public static final CmdletParameters NONE =
+            new CmdletParameters(null, null, null, null, null, null, null, null, null, null, Set.of());
+
+    public boolean has(String parameter) { return given.contains(parameter); }
+}

@@ -1,0 +1,5 @@
+package dev.preflight.model;
+
+/** A Microsoft Graph permission an app requests. */
+public record GraphPermission(String name, Boolean adminConsentRequired) {
+}

@@ -1,0 +1,139 @@
+package dev.preflight.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.preflight.assign.Audience;
+import dev.preflight.assign.Exclusion;
+import dev.preflight.engine.Finding;
+import dev.preflight.engine.RuleMeta;
+import dev.preflight.engine.Severity;
+import dev.preflight.model.SnapshotFile;
+import dev.preflight.report.Report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+
+/** The machine-readable report: a contract later tools rely on (see docs/report-format.md). */
+public final class JsonRenderer implements Renderer {
+    public static final int SCHEMA_VERSION = 1;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Override
+    public String name() {
+        return "json";
+    }
+
+    @Override
+    public String description() {
+        return "machine-readable report (the documented contract)";
+    }
+
+    @Override
+    public void render(Report r, Writer out) throws IOException {
+        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(pretty);
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            g.writeObjectFieldStart("tool");
+            g.writeStringField("name", r.toolName());
+            g.writeStringField("version", r.toolVersion());
+            g.writeEndObject();
+            g.writeObjectFieldStart("snapshot");
+            g.writeStringField("tenant", r.tenantName());
+            g.writeArrayFieldStart("files");
+            for (SnapshotFile f : r.files()) g.writeString(f.path());
+            g.writeEndArray();
+            g.writeStringField("sha256", r.snapshotSha256());
+            g.writeEndObject();
+            g.writeObjectFieldStart("summary");
+            Map<Severity, Integer> counts = r.counts();
+            for (Severity s : Severity.values()) g.writeNumberField(s.label(), counts.get(s));
+            g.writeNumberField("total", r.entries().size());
+            g.writeNumberField("couldNotVerify", r.couldNotVerify());
+            if (r.failOn() != null) {
+                g.writeStringField("failOn", r.failOn().label());
+                g.writeNumberField("failing", r.failing());
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("findings");
+            for (Report.Entry e : r.entries()) finding(g, e);
+            g.writeEndArray();
+            g.writeArrayFieldStart("deployments");
+            for (Report.DeploymentView d : r.deployments()) deployment(g, d);
+            g.writeEndArray();
+            if (r.timingsNanos() != null) {
+                g.writeObjectFieldStart("timings");
+                for (var t : r.timingsNanos().entrySet()) g.writeNumberField(t.getKey() + "Seconds", t.getValue() / 1e9);
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        out.write("\n");
+    }
+
+    private static void finding(JsonGenerator g, Report.Entry e) throws IOException {
+        Finding f = e.finding();
+        RuleMeta m = e.rule();
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.ruleId());
+        g.writeStringField("severity", e.severity().label());
+        g.writeStringField("title", m == null ? f.ruleId() : m.title());
+        g.writeStringField("message", f.message());
+        g.writeObjectFieldStart("subject");
+        g.writeStringField("kind", f.subjectKind());
+        g.writeStringField("id", f.subjectId());
+        g.writeStringField("name", f.subjectName());
+        g.writeEndObject();
+        if (f.context() != null) g.writeStringField("context", f.context());
+        if (f.about() != null) g.writeStringField("undecidedRule", f.about());
+        g.writeArrayFieldStart("evidence");
+        for (String ev : f.evidence()) g.writeString(ev);
+        g.writeEndArray();
+        g.writeStringField("remediation", m == null ? null : m.remediation());
+        g.writeStringField("source", m == null ? null : m.source());
+        g.writeObjectFieldStart("location");
+        g.writeStringField("file", f.location().file());
+        g.writeNumberField("line", f.location().line());
+        g.writeNumberField("column", f.location().column());
+        g.writeEndObject();
+        g.writeStringField("key", f.key());
+        g.writeEndObject();
+    }
+
+    private static void deployment(JsonGenerator g, Report.DeploymentView d) throws IOException {
+        Audience a = d.audience();
+        g.writeStartObject();
+        g.writeStringField("id", d.id());
+        g.writeStringField("app", d.appId());
+        g.writeStringField("appName", d.appName());
+        g.writeBooleanField("everyone", a.everyone());
+        g.writeNumberField("recipientCount", a.recipients().size());
+        if (!a.everyone()) {
+            g.writeArrayFieldStart("recipients");
+            for (String u : a.recipients()) g.writeString(u);
+            g.writeEndArray();
+        }
+        g.writeArrayFieldStart("excluded");
+        for (Exclusion x : a.excluded()) {
+            g.writeStartObject();
+            g.writeStringField("user", x.userId());
+            g.writeStringField("reason", x.reason());
+            g.writeStringField("path", x.pathText());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (!a.unknown().isEmpty()) {
+            g.writeArrayFieldStart("unknown");
+            for (String u : a.unknown()) g.writeString(u);
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.preflight.render;
+
+import dev.preflight.report.Report;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/** Writes a report in one format. Implementations are stateless and deterministic. */
+public interface Renderer {
+    /** The name used with {@code --format}. */
+    String name();
+
+    /** One line for help texts. */
+    String description();
+
+    void render(Report report, Writer out) throws IOException;
+}

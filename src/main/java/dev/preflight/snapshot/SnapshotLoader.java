@@ -1,0 +1,214 @@
+package dev.preflight.snapshot;
+
+import dev.preflight.model.IntegrityIssue;
+import dev.preflight.model.Location;
+import dev.preflight.model.Snapshot;
+import dev.preflight.model.SnapshotFile;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Loads a snapshot from one YAML file or a folder of them (merged, in path order). Reports every problem it
+ * finds, each as {@code file:line:col: message}, before anything is checked.
+ */
+public final class SnapshotLoader {
+
+    public static final int SUPPORTED_SCHEMA_VERSION = 1;
+
+    private final YamlReader yaml;
+    private final SchemaCheck schema;
+    private final long maxBytes;
+
+    public SnapshotLoader() {
+        this(YamlReader.DEFAULT_MAX_BYTES);
+    }
+
+    public SnapshotLoader(int maxBytes) {
+        this.yaml = new YamlReader(maxBytes);
+        this.schema = new SchemaCheck();
+        this.maxBytes = maxBytes;
+    }
+
+    /** A parsed file waiting to be bound. */
+    public record Document(String name, String sha256, YNode root) {
+    }
+
+    /** Loads {@code path}, a file or a folder. */
+    public Snapshot load(Path path) throws InputException {
+        return bind(read(path));
+    }
+
+    /** Reads and validates the files of {@code path} without binding them. */
+    public List<Document> read(Path path) throws InputException {
+        List<Path> files = files(path);
+        List<Problem> problems = new ArrayList<>();
+        List<Document> docs = new ArrayList<>();
+        for (Path f : files) {
+            String name = display(f);
+            try {
+                byte[] bytes = readBytes(f, name);
+                String text = decode(bytes, name);
+                YNode root = yaml.read(new StringReader(text), name);
+                Document doc = new Document(name, sha256(bytes), root);
+                problems.addAll(validate(doc));
+                docs.add(doc);
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return docs;
+    }
+
+    /** Validates one parsed document: its schema version first, then the schema. */
+    public List<Problem> validate(Document doc) {
+        YNode root = doc.root();
+        Location top = new Location(doc.name(), 1, 1);
+        if (root == null) return List.of(new Problem(top, "empty file: a snapshot file needs at least 'schemaVersion: 1'"));
+        if (!(root instanceof YNode.YMap map)) {
+            return List.of(new Problem(root.location(), "a snapshot file must be a mapping with 'schemaVersion: 1' and sections"));
+        }
+        YNode v = map.get("schemaVersion");
+        if (v == null) return List.of(new Problem(root.location(), "missing required key 'schemaVersion' (this Preflight reads schemaVersion: 1)"));
+        if (v instanceof YNode.YScalar s && s.value() instanceof Number n && n.intValue() != SUPPORTED_SCHEMA_VERSION
+                && n.doubleValue() == n.intValue()) {
+            String why = n.intValue() > SUPPORTED_SCHEMA_VERSION
+                    ? "is newer than this Preflight supports (1); upgrade Preflight"
+                    : "is not supported (this Preflight reads 1)";
+            return List.of(new Problem(v.location(), "schemaVersion " + n.intValue() + " " + why));
+        }
+        return schema.check(root);
+    }
+
+    /** Binds validated documents into one snapshot. */
+    public Snapshot bind(List<Document> docs) throws InputException {
+        RefIndex refs = new RefIndex();
+        for (Document d : docs) refs.collect(d.root());
+        List<Problem> problems = new ArrayList<>();
+        List<IntegrityIssue> issues = new ArrayList<>();
+        SnapshotParts parts = new SnapshotParts();
+        Binder binder = new Binder(refs, problems, issues, parts);
+        List<SnapshotFile> files = new ArrayList<>();
+        for (Document d : docs) {
+            binder.bind((YNode.YMap) d.root());
+            files.add(new SnapshotFile(d.name(), d.sha256()));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(null);
+            throw new InputException(problems);
+        }
+        Location root = docs.isEmpty() ? Location.UNKNOWN : new Location(docs.get(0).name(), 1, 1);
+        return parts.build(files, root, issues);
+    }
+
+    /** The YAML files of {@code path}: itself, or every *.yaml / *.yml below it, sorted by path. */
+    List<Path> files(Path path) throws InputException {
+        String name = display(path);
+        Location at = new Location(name, 0, 0);
+        if (!Files.exists(path)) throw new InputException(new Problem(at, "no such file or folder"));
+        if (!Files.isDirectory(path)) return List.of(path);
+        List<Path> out;
+        try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
+            out = walk.filter(p -> !Files.isDirectory(p)).filter(SnapshotLoader::isYaml).sorted().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof FileSystemLoopException loop) {
+                throw new InputException(new Problem(new Location(display(Path.of(loop.getFile())), 0, 0),
+                        "symbolic link loop in the snapshot folder"));
+            }
+            throw new InputException(new Problem(at, "cannot list folder: " + cause.getMessage()));
+        }
+        if (out.isEmpty()) throw new InputException(new Problem(at, "folder has no snapshot files (*.yaml or *.yml)"));
+        return out;
+    }
+
+    private static boolean isYaml(Path p) {
+        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return (n.endsWith(".yaml") || n.endsWith(".yml")) && !n.startsWith(".");
+    }
+
+    private byte[] readBytes(Path f, String name) throws InputException {
+        Location at = new Location(name, 0, 0);
+        try {
+            long size = Files.size(f);
+            if (size > maxBytes) {
+                throw new InputException(new Problem(at, "file is " + size + " bytes, over the limit of " + maxBytes
+                        + " (raise it with --max-snapshot-bytes)"));
+            }
+            return Files.readAllBytes(f);
+        } catch (AccessDeniedException e) {
+            throw new InputException(new Problem(at, "cannot read file: permission denied"));
+        } catch (NoSuchFileException e) {
+            throw new InputException(new Problem(at, "no such file"));
+        } catch (IOException e) {
+            throw new InputException(new Problem(at, "cannot read file: " + e.getMessage()));
+        }
+    }
+
+    static String decode(byte[] bytes, String name) throws InputException {
+        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+            if (bytes[i] == 0) {
+                throw new InputException(new Problem(position(bytes, i, name), "binary file (NUL byte), not a YAML snapshot"));
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            String text = decoder.decode(in).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            int bad = in.position();
+            throw new InputException(new Problem(position(bytes, bad, name),
+                    String.format("not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8", bytes[Math.min(bad, bytes.length - 1)] & 0xff, bad)));
+        }
+    }
+
+    private static Location position(byte[] bytes, int offset, String name) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                col = 1;
+            } else if ((bytes[i] & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+        return new Location(name, line, col);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How a path is shown in messages and reports: relative to the working directory when below it. */
+    public static String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        String s = abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs).toString() : p.normalize().toString();
+        return s.replace('\\', '/');
+    }
+}

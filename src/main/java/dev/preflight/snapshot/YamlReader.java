@@ -1,0 +1,139 @@
+package dev.preflight.snapshot;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.preflight.model.Location;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Reads one YAML document into a {@link YNode} tree that keeps the line and column of every node.
+ * Refuses what a snapshot never needs and an attacker would use: aliases, deep nesting, oversized documents,
+ * duplicate keys.
+ */
+public final class YamlReader {
+
+    /** Default size cap: well above a 300k-user snapshot. */
+    public static final int DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+    static final int MAX_DEPTH = 64;
+
+    private final YAMLFactory factory;
+
+    public YamlReader() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    public YamlReader(int maxCodePoints) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(maxCodePoints);
+        options.setMaxAliasesForCollections(0);
+        options.setNestingDepthLimit(MAX_DEPTH + 1);
+        options.setAllowDuplicateKeys(true); // detected here, with both locations
+        factory = YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH + 1)
+                        .maxStringLength(maxCodePoints)
+                        .maxDocumentLength(maxCodePoints)
+                        .build())
+                .build();
+    }
+
+    /**
+     * Parses {@code reader}; {@code file} names it in locations. Returns null for an empty document.
+     *
+     * @throws InputException on a syntax error, an alias, or too deep a nesting
+     */
+    public YNode read(Reader reader, String file) throws InputException {
+        try (JsonParser p = factory.createParser(reader)) {
+            JsonToken t = p.nextToken();
+            if (t == null) return null;
+            List<Problem> duplicates = new ArrayList<>();
+            YNode root = readValue((YAMLParser) p, file, 0, duplicates);
+            if (!duplicates.isEmpty()) throw new InputException(duplicates);
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new InputException(new Problem(location(file, e.getLocation()), cleanMessage(e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new InputException(new Problem(new Location(file, 0, 0), "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private YNode readValue(YAMLParser p, String file, int depth, List<Problem> duplicates) throws IOException, InputException {
+        Location at = location(file, p.currentTokenLocation());
+        if (depth > MAX_DEPTH) {
+            throw new InputException(new Problem(at, "nesting deeper than " + MAX_DEPTH + " levels"));
+        }
+        if (p.isCurrentAlias()) {
+            throw new InputException(new Problem(at, "YAML aliases (*" + p.getText() + ") are not supported in snapshots; write the value out"));
+        }
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                LinkedHashMap<String, YNode.Entry> entries = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    Location keyAt = location(file, p.currentTokenLocation());
+                    p.nextToken();
+                    YNode value = readValue(p, file, depth + 1, duplicates);
+                    YNode.Entry previous = entries.putIfAbsent(key, new YNode.Entry(key, keyAt, value));
+                    if (previous != null) {
+                        duplicates.add(new Problem(keyAt, "duplicate key '" + key + "' (first at line "
+                                + previous.keyLocation().line() + ")"));
+                    }
+                }
+                return new YNode.YMap(entries, at);
+            }
+            case START_ARRAY -> {
+                List<YNode> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(readValue(p, file, depth + 1, duplicates));
+                }
+                return new YNode.YList(items, at);
+            }
+            case VALUE_STRING -> {
+                return new YNode.YScalar(p.getText(), p.getText(), at);
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return new YNode.YScalar(p.getNumberValue(), p.getText(), at);
+            }
+            case VALUE_TRUE -> {
+                return new YNode.YScalar(Boolean.TRUE, p.getText(), at);
+            }
+            case VALUE_FALSE -> {
+                return new YNode.YScalar(Boolean.FALSE, p.getText(), at);
+            }
+            case VALUE_NULL -> {
+                return new YNode.YScalar(null, p.getText(), at);
+            }
+            default -> throw new InputException(new Problem(at, "unexpected YAML token " + t));
+        }
+    }
+
+    static Location location(String file, JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1) return new Location(file, 0, 0);
+        return new Location(file, loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+    }
+
+    /** SnakeYAML messages carry their own position blocks; keep the first sentence a person needs. */
+    static String cleanMessage(String message) {
+        if (message == null) return "invalid YAML";
+        String m = message.replace("\r", "");
+        int at = m.indexOf("\n in 'reader'");
+        if (at >= 0) m = m.substring(0, at);
+        m = m.replaceAll("\\n\\s*in 'reader', line \\d+, column \\d+:?", "");
+        m = m.replaceAll("(?m)^\\s+\\S.*\\n\\s*\\^\\s*$", "");
+        m = m.lines().map(String::strip).filter(s -> !s.isEmpty() && !s.equals("^")).reduce((a, b) -> a + "; " + b).orElse("invalid YAML");
+        return m;
+    }
+}
