@@ -78,6 +78,14 @@ public final class SnapshotLoader {
         return docs;
     }
 
+    /** Loads a snapshot from an already parsed tree (e.g. one embedded in a test fixture). */
+    public Snapshot load(YNode root, String name) throws InputException {
+        Document doc = new Document(name, "", root);
+        List<Problem> problems = validate(doc);
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return bind(List.of(doc));
+    }
+
     /** Validates one parsed document: its schema version first, then the schema. */
     public List<Problem> validate(Document doc) {
         YNode root = doc.root();

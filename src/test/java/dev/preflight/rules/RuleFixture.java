@@ -1,0 +1,55 @@
+package dev.preflight.rules;
+
+import dev.preflight.engine.Finding;
+import dev.preflight.snapshot.YNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One fixture file: a rule id and named cases, each a small snapshot and the exact findings of that rule (and of
+ * DATA-004 about that rule) it must produce. A case with {@code expect: []} is a near miss.
+ */
+record RuleFixture(String rule, String file, List<Case> cases) {
+
+    record Case(String name, YNode snapshot, List<Expected> expect, int line) {
+        boolean fires() {
+            return expect.stream().anyMatch(e -> e.ruleId().equals(ruleOf(this)));
+        }
+
+        private static String ruleOf(Case c) {
+            return c.expect.isEmpty() ? "" : c.expect.get(0).fixtureRule();
+        }
+    }
+
+    /** An expected finding: rule, subject id, optional context, and optionally its exact evidence or a message part. */
+    record Expected(String fixtureRule, String ruleId, String subject, String context, List<String> evidence,
+                    String messageContains) {
+        boolean matches(Finding f) {
+            return ruleId.equals(f.ruleId()) && subject.equals(f.subjectId())
+                    && (context == null || context.equals(f.context()))
+                    && (evidence == null || evidence.equals(f.evidence()))
+                    && (messageContains == null || f.message().contains(messageContains));
+        }
+
+        @Override
+        public String toString() {
+            List<String> parts = new ArrayList<>();
+            parts.add(ruleId + " " + subject);
+            if (context != null) parts.add("context=" + context);
+            if (evidence != null) parts.add("evidence=" + evidence);
+            if (messageContains != null) parts.add("message~" + messageContains);
+            return String.join(" ", parts);
+        }
+    }
+
+    /** The findings a case is judged on: those of the fixture's rule and DATA-004 findings about it. */
+    static List<Finding> relevant(String rule, List<Finding> findings) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.ruleId().equals(rule) || ("DATA-004".equals(f.ruleId()) && Objects.equals(rule, f.about()))) out.add(f);
+        }
+        return out;
+    }
+}
