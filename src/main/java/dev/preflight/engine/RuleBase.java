@@ -68,6 +68,7 @@ public final class RuleBase {
         for (RuleSource s : all) {
             String path = "src/main/resources/preflight/r" + (n++) + ".drl";
             names.put(path, s.name());
+            names.put(path.substring("src/main/resources/".length()), s.name());
             kfs.write(path, ks.getResources().newByteArrayResource(s.text().getBytes(StandardCharsets.UTF_8))
                     .setSourcePath(path));
         }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.preflight.model.Location;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -63,6 +65,16 @@ public final class YamlReader {
             if (!duplicates.isEmpty()) throw new InputException(duplicates);
             return root;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                Mark mark = m.getProblemMark();
+                String what = m.getProblem() == null ? "invalid YAML" : m.getProblem();
+                Mark started = m.getContextMark();
+                String context = m.getContext() == null ? "" : " (" + m.getContext()
+                        + (started != null && started.getLine() != mark.getLine()
+                        ? " that starts at line " + (started.getLine() + 1) + ", column " + (started.getColumn() + 1) : "") + ")";
+                throw new InputException(new Problem(new Location(file, mark.getLine() + 1, mark.getColumn() + 1),
+                        "invalid YAML: " + what.replace("\\t(TAB)", "tab") + context));
+            }
             throw new InputException(new Problem(location(file, e.getLocation()), cleanMessage(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new InputException(new Problem(new Location(file, 0, 0), "cannot read: " + e.getMessage()));
