@@ -1,9 +1,7 @@
 package dev.preflight.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.preflight.render.Json;
 import dev.preflight.engine.RuleBase;
 import dev.preflight.engine.RuleBaseException;
 import dev.preflight.engine.RuleMeta;
@@ -76,11 +74,7 @@ final class RulesCommand implements Callable<Integer> {
     }
 
     private static void json(Map<String, RuleMeta> catalog, Writer w) throws IOException {
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n")).withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(pretty);
+        try (JsonGenerator g = Json.generator(w)) {
             g.writeStartObject();
             g.writeArrayFieldStart("rules");
             for (RuleMeta m : catalog.values()) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code @title}: they implement the same check for another case.
  */
 public record RuleMeta(String id, Severity severity, String title, String rationale, String remediation,
-                       String source, String since, String ruleName, String file) {
+                       String source, String since, String helpUri, String ruleName, String file) {
 
     public static final String[] REQUIRED = {"id", "severity", "title", "rationale", "remediation", "source"};
 
@@ -20,7 +20,7 @@ public record RuleMeta(String id, Severity severity, String title, String ration
 
     static RuleMeta from(Map<String, Object> meta, String ruleName, String file) {
         return new RuleMeta(get(meta, "id"), Severity.parse(get(meta, "severity")), get(meta, "title"),
-                get(meta, "rationale"), get(meta, "remediation"), get(meta, "source"), get(meta, "since"), ruleName, file);
+                get(meta, "rationale"), get(meta, "remediation"), get(meta, "source"), get(meta, "since"), get(meta, "helpUri"), ruleName, file);
     }
 
     static String get(Map<String, Object> meta, String key) {

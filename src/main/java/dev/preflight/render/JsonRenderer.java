@@ -1,9 +1,6 @@
 package dev.preflight.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.preflight.assign.Audience;
 import dev.preflight.assign.Exclusion;
 import dev.preflight.engine.Finding;
@@ -19,7 +16,6 @@ import java.util.Map;
 /** The machine-readable report: a contract later tools rely on (see docs/report-format.md). */
 public final class JsonRenderer implements Renderer {
     public static final int SCHEMA_VERSION = 1;
-    private static final JsonFactory JSON = new JsonFactory();
 
     @Override
     public String name() {
@@ -33,12 +29,7 @@ public final class JsonRenderer implements Renderer {
 
     @Override
     public void render(Report r, Writer out) throws IOException {
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(pretty);
+        try (JsonGenerator g = Json.generator(out)) {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", SCHEMA_VERSION);
             g.writeObjectFieldStart("tool");

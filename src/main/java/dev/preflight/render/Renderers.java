@@ -9,7 +9,8 @@ public final class Renderers {
     private static final Map<String, Renderer> ALL = new LinkedHashMap<>();
 
     static {
-        for (Renderer r : List.of(new TextRenderer(), new JsonRenderer())) ALL.put(r.name(), r);
+        for (Renderer r : List.of(new TextRenderer(), new JsonRenderer(), new SarifRenderer(),
+                new JunitRenderer(), new Markdown(), new GithubRenderer(), new CsvRenderer(), new HtmlRenderer())) ALL.put(r.name(), r);
     }
 
     private Renderers() {

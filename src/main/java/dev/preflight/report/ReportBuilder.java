@@ -30,7 +30,7 @@ public final class ReportBuilder {
         for (Finding f : result.findings()) {
             RuleMeta meta = catalog.get(f.ruleId());
             Severity severity = meta != null && meta.severity() != null ? meta.severity() : Severity.ERROR;
-            entries.add(new Report.Entry(f, meta, severity));
+            entries.add(new Report.Entry(f, meta, severity, null, null));
         }
         Map<String, App> apps = new HashMap<>();
         for (App a : snapshot.apps()) apps.put(a.id(), a);
@@ -41,8 +41,8 @@ public final class ReportBuilder {
             deployments.add(new Report.DeploymentView(d.id(), d.appId(), app == null ? d.appId() : app.name(), audience));
         }
         return new Report(toolName, toolVersion, snapshot.tenant().name(), snapshot.files(), sha256(snapshot.files()),
-                List.copyOf(entries), catalog, List.copyOf(deployments), failOn,
-                timings ? result.timingsNanos() : null);
+                List.copyOf(entries), catalog, List.copyOf(deployments), failOn, false, List.of(), false, List.of(),
+                List.of(), timings ? result.timingsNanos() : null, null);
     }
 
     /**

@@ -1,0 +1,61 @@
+package dev.preflight.render;
+
+import dev.preflight.engine.Finding;
+import dev.preflight.report.Report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** One row per finding for a spreadsheet; RFC 4180 quoting, and cells that would start a formula neutralised. */
+public final class CsvRenderer implements Renderer {
+    static final List<String> HEADER = List.of("severity", "ruleId", "title", "subjectKind", "subjectId", "subjectName",
+            "context", "message", "evidence", "file", "line", "column", "remediation", "source", "waived", "waiver",
+            "baseline");
+
+    @Override
+    public String name() {
+        return "csv";
+    }
+
+    @Override
+    public String description() {
+        return "one row per finding, for spreadsheets";
+    }
+
+    @Override
+    public void render(Report r, Writer out) throws IOException {
+        row(out, HEADER);
+        for (Report.Entry e : r.entries()) {
+            Finding f = e.finding();
+            row(out, List.of(e.severity().label(), f.ruleId(), e.rule() == null ? "" : e.rule().title(), f.subjectKind(),
+                    f.subjectId(), f.subjectName(), nz(f.context()), f.message(), String.join("; ", f.evidence()),
+                    f.location().file(), String.valueOf(f.location().line()), String.valueOf(f.location().column()),
+                    e.rule() == null ? "" : nz(e.rule().remediation()), e.rule() == null ? "" : nz(e.rule().source()),
+                    e.waived() ? "yes" : "no", e.waived() ? e.waiver().justification() : "",
+                    e.status() == null ? "" : e.status().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void row(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) out.write(',');
+            out.write(cell(cells.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    /** A cell: formula-leading text prefixed with an apostrophe, then quoted when needed. */
+    static String cell(String raw) {
+        String s = Text.inert(raw);
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) s = "'" + s;
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            s = "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.preflight.render;
+
+import dev.preflight.engine.Finding;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** A stable fingerprint of a finding: the SHA-256 of its key (rule, subject, context), never of its message. */
+public final class Fingerprint {
+    private Fingerprint() {
+    }
+
+    public static String of(Finding f) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(f.key().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package dev.preflight.render;
+
+import dev.preflight.assign.Audience;
+import dev.preflight.assign.Exclusion;
+import dev.preflight.engine.Finding;
+import dev.preflight.engine.RuleMeta;
+import dev.preflight.engine.Severity;
+import dev.preflight.report.Report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * One self-contained HTML file for compliance reviewers: summary by area and severity, a findings table with
+ * filters and search, each finding expandable to evidence, remediation and source, and each deployment's
+ * recipients. No network requests; a Content-Security-Policy allows only its own inline style and script.
+ * Rendered on the server side, so it reads (and prints) without script too.
+ */
+public final class HtmlRenderer implements Renderer {
+
+    static final String CSS = """
+            :root{--err:#b3261e;--warn:#8a5300;--info:#1f5fa8;--line:#d0d4da;--muted:#5b6270}
+            *{box-sizing:border-box}
+            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1200px;padding:24px;color:#1b1f24}
+            h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
+            .meta{color:var(--muted);margin:0 0 16px}
+            .cards{display:flex;gap:12px;flex-wrap:wrap}
+            .card{border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:120px}
+            .card b{display:block;font-size:22px}
+            .error{color:var(--err)}.warning{color:var(--warn)}.info{color:var(--info)}
+            table{border-collapse:collapse;width:100%;margin-top:8px}
+            th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+            th{background:#f4f6f8;font-weight:600}
+            td.num{text-align:right}
+            .controls{display:flex;gap:8px;flex-wrap:wrap;margin:8px 0;align-items:center}
+            .controls select,.controls input{font:inherit;padding:4px 6px}
+            .controls input{flex:1;min-width:200px}
+            .sev{font-weight:600;text-transform:uppercase;font-size:12px}
+            details summary{cursor:pointer}
+            details .body{margin:6px 0 4px 0;padding:8px;background:#f8f9fb;border-radius:6px}
+            .body ul{margin:4px 0 8px 18px;padding:0}
+            .tag{display:inline-block;border:1px solid var(--line);border-radius:10px;padding:0 6px;font-size:12px;color:var(--muted)}
+            code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
+            tr[hidden]{display:none}
+            @media print{.controls{display:none}body{padding:0;max-width:none}details{break-inside:avoid}a{color:inherit}}
+            """;
+
+    static final String SCRIPT = """
+            (function(){
+              var sev=document.getElementById('f-sev'),area=document.getElementById('f-area'),
+                  rule=document.getElementById('f-rule'),q=document.getElementById('f-q'),
+                  shown=document.getElementById('f-shown'),rows=document.querySelectorAll('#findings tbody tr');
+              function apply(){
+                var s=sev.value,a=area.value,r=rule.value,t=q.value.trim().toLowerCase(),n=0;
+                rows.forEach(function(tr){
+                  var ok=(!s||tr.dataset.severity===s)&&(!a||tr.dataset.area===a)&&(!r||tr.dataset.rule===r)
+                      &&(!t||tr.textContent.toLowerCase().indexOf(t)>=0);
+                  tr.hidden=!ok;if(ok)n++;
+                });
+                shown.textContent=n+' of '+rows.length+' shown';
+              }
+              [sev,area,rule].forEach(function(e){e.addEventListener('change',apply);});
+              q.addEventListener('input',apply);
+              window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});});
+              apply();
+            })();
+            """;
+
+    static final String CSP = "default-src 'none'; style-src '" + sha256(CSS) + "'; script-src '" + sha256(SCRIPT)
+            + "'; img-src data:; base-uri 'none'; form-action 'none'";
+
+    @Override
+    public String name() {
+        return "html";
+    }
+
+    @Override
+    public String description() {
+        return "self-contained HTML report for reviewers (filters, search, print)";
+    }
+
+    @Override
+    public void render(Report r, Writer out) throws IOException {
+        String tenant = r.tenantName() == null ? "tenant" : r.tenantName();
+        out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + esc(CSP) + "\">\n");
+        out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        out.write("<title>Preflight report: " + esc(tenant) + "</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n");
+        out.write("<h1>Preflight report: " + esc(tenant) + "</h1>\n");
+        out.write("<p class=\"meta\">" + esc(r.toolName() + " " + r.toolVersion()) + " &middot; " + r.files().size()
+                + " snapshot file" + (r.files().size() == 1 ? "" : "s") + " &middot; sha256 <code>" + esc(r.snapshotSha256())
+                + "</code>" + (r.timestamp() == null ? "" : " &middot; " + esc(r.timestamp().toString())) + "</p>\n");
+        summary(out, r);
+        findings(out, r);
+        deployments(out, r);
+        if (!r.notes().isEmpty() || !r.overrides().isEmpty()) {
+            out.write("<h2>Notes</h2>\n<ul>\n");
+            for (String n : r.overrides()) out.write("<li>" + esc(n) + "</li>\n");
+            for (String n : r.notes()) out.write("<li>" + esc(n) + "</li>\n");
+            out.write("</ul>\n");
+        }
+        out.write("<script>" + SCRIPT + "</script>\n</body>\n</html>\n");
+    }
+
+    private static void summary(Writer out, Report r) throws IOException {
+        Map<Severity, Integer> c = r.counts();
+        out.write("<div class=\"cards\">\n");
+        for (Severity s : Severity.values()) {
+            out.write("<div class=\"card\"><b class=\"" + s.label() + "\">" + c.get(s) + "</b>" + s.label() + "</div>\n");
+        }
+        out.write("<div class=\"card\"><b>" + r.couldNotVerify() + "</b>could not verify</div>\n");
+        out.write("<div class=\"card\"><b>" + r.waivedCount() + "</b>waived</div>\n");
+        if (r.failOn() != null) {
+            out.write("<div class=\"card\"><b>" + r.failing() + "</b>failing (at or above " + r.failOn().label() + ")</div>\n");
+        }
+        out.write("</div>\n<h2>By area</h2>\n<table id=\"areas\"><thead><tr><th>area</th>");
+        for (Severity s : Severity.values()) out.write("<th class=\"num\">" + s.label() + "</th>");
+        out.write("</tr></thead><tbody>\n");
+        Map<String, int[]> areas = new LinkedHashMap<>();
+        for (RuleMeta m : r.catalog().values()) areas.putIfAbsent(m.area(), new int[3]);
+        for (Report.Entry e : r.entries()) {
+            areas.computeIfAbsent(area(e.finding().ruleId()), k -> new int[3])[e.severity().ordinal()]++;
+        }
+        for (Map.Entry<String, int[]> a : areas.entrySet()) {
+            out.write("<tr><td>" + esc(a.getKey()) + "</td>");
+            for (int n : a.getValue()) out.write("<td class=\"num\">" + n + "</td>");
+            out.write("</tr>\n");
+        }
+        out.write("</tbody></table>\n");
+    }
+
+    private static void findings(Writer out, Report r) throws IOException {
+        out.write("<h2>Findings</h2>\n<div class=\"controls\">\n<select id=\"f-sev\" aria-label=\"severity\"><option value=\"\">all severities</option>");
+        for (Severity s : Severity.values()) out.write("<option value=\"" + s.label() + "\">" + s.label() + "</option>");
+        out.write("</select>\n<select id=\"f-area\" aria-label=\"area\"><option value=\"\">all areas</option>");
+        TreeSet<String> areas = new TreeSet<>();
+        TreeSet<String> rules = new TreeSet<>();
+        for (Report.Entry e : r.entries()) {
+            areas.add(area(e.finding().ruleId()));
+            rules.add(e.finding().ruleId());
+        }
+        for (String a : areas) out.write("<option value=\"" + esc(a) + "\">" + esc(a) + "</option>");
+        out.write("</select>\n<select id=\"f-rule\" aria-label=\"rule\"><option value=\"\">all rules</option>");
+        for (String id : rules) out.write("<option value=\"" + esc(id) + "\">" + esc(id) + "</option>");
+        out.write("</select>\n<input id=\"f-q\" type=\"search\" placeholder=\"search findings\" aria-label=\"search\">\n"
+                + "<span id=\"f-shown\">" + r.entries().size() + " of " + r.entries().size() + " shown</span>\n</div>\n");
+        out.write("<table id=\"findings\"><thead><tr><th>severity</th><th>rule</th><th>subject</th><th>finding</th><th>where</th></tr></thead>\n<tbody>\n");
+        for (Report.Entry e : r.entries()) {
+            Finding f = e.finding();
+            RuleMeta m = e.rule();
+            out.write("<tr data-severity=\"" + e.severity().label() + "\" data-area=\"" + esc(area(f.ruleId()))
+                    + "\" data-rule=\"" + esc(f.ruleId()) + "\">");
+            out.write("<td class=\"sev " + e.severity().label() + "\">" + e.severity().label()
+                    + (e.waived() ? " <span class=\"tag\">waived</span>" : "")
+                    + (e.status() == Report.BaselineStatus.NEW ? " <span class=\"tag\">new</span>" : "") + "</td>");
+            out.write("<td>" + esc(f.ruleId()) + "</td><td>" + esc(f.subjectName()) + "<br><span class=\"tag\">"
+                    + esc(f.subjectKind()) + "</span></td>");
+            out.write("<td><details><summary>" + esc(f.message()) + "</summary><div class=\"body\">");
+            if (m != null) out.write("<div><b>" + esc(m.title()) + "</b></div>");
+            if (!f.evidence().isEmpty()) {
+                out.write("<div>Evidence:</div><ul>");
+                for (String ev : f.evidence()) out.write("<li>" + esc(ev) + "</li>");
+                out.write("</ul>");
+            }
+            if (m != null) {
+                out.write("<div>Fix: " + esc(m.remediation()) + "</div><div>Why: " + esc(m.rationale()) + "</div>");
+                out.write("<div>Source: " + esc(m.source()) + "</div>");
+            }
+            if (e.waived()) {
+                out.write("<div>Waived: " + esc(e.waiver().justification()) + (e.waiver().owner() == null ? "" : " (owner "
+                        + esc(e.waiver().owner()) + ")") + (e.waiver().expires() == null ? "" : ", until " + esc(e.waiver().expires())) + "</div>");
+            }
+            out.write("</div></details></td><td><code>" + esc(f.location().toString()) + "</code></td></tr>\n");
+        }
+        out.write("</tbody></table>\n");
+    }
+
+    private static void deployments(Writer out, Report r) throws IOException {
+        if (r.deployments().isEmpty()) return;
+        out.write("<h2>Deployments: who actually receives each app</h2>\n<table id=\"deployments\"><thead><tr><th>deployment</th>"
+                + "<th>app</th><th class=\"num\">recipients</th><th class=\"num\">left out</th></tr></thead>\n<tbody>\n");
+        for (Report.DeploymentView d : r.deployments()) {
+            Audience a = d.audience();
+            out.write("<tr><td><details><summary>" + esc(d.id()) + "</summary><div class=\"body\">");
+            if (a.everyone()) {
+                out.write("<div>Everyone: all " + a.recipients().size() + " active users.</div>");
+            } else {
+                out.write("<div>Recipients:</div><ul>");
+                for (String u : a.recipients()) out.write("<li>" + esc(u) + "</li>");
+                out.write("</ul>");
+            }
+            if (!a.excluded().isEmpty()) {
+                out.write("<div>Left out:</div><ul>");
+                for (Exclusion x : a.excluded()) out.write("<li>" + esc(x.userId()) + ": " + esc(x.reason()) + " (" + esc(x.pathText()) + ")</li>");
+                out.write("</ul>");
+            }
+            if (!a.unknown().isEmpty()) out.write("<div>Not known: " + esc(String.join(", ", a.unknown())) + "</div>");
+            out.write("</div></details></td><td>" + esc(d.appName()) + "</td><td class=\"num\">" + a.recipients().size()
+                    + "</td><td class=\"num\">" + a.excluded().size() + "</td></tr>\n");
+        }
+        out.write("</tbody></table>\n");
+    }
+
+    static String area(String ruleId) {
+        int dash = ruleId.indexOf('-');
+        return dash > 0 ? ruleId.substring(0, dash) : ruleId;
+    }
+
+    /** HTML text and attribute escaping; control characters removed. */
+    static String esc(String s) {
+        if (s == null) return "";
+        String t = Text.inert(s);
+        StringBuilder b = new StringBuilder(t.length() + 16);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String sha256(String s) {
+        try {
+            return "sha256-" + Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
