@@ -2,7 +2,9 @@ package dev.preflight;
 
 import dev.preflight.engine.Engine;
 import dev.preflight.engine.RuleBase;
+import dev.preflight.engine.Settings;
 import dev.preflight.engine.Severity;
+import dev.preflight.policy.Policy;
 import dev.preflight.model.Snapshot;
 import dev.preflight.report.Report;
 import dev.preflight.report.ReportBuilder;
@@ -13,6 +15,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /** The programmatic facade the CLI is a thin layer over: load a snapshot, check it, get a report. */
@@ -33,10 +40,19 @@ public final class Preflight {
 
     private final RuleBase rules;
     private final SnapshotLoader loader;
+    private final Policy policy;
+    private final Instant timestamp;
 
     public Preflight(RuleBase rules, SnapshotLoader loader) {
+        this(rules, loader, Policy.none(LocalDate.now(ZoneOffset.UTC)), null);
+    }
+
+    /** With a policy (config, waivers, baseline) and, when asked, a timestamp for reports. */
+    public Preflight(RuleBase rules, SnapshotLoader loader, Policy policy, Instant timestamp) {
         this.rules = rules;
         this.loader = loader;
+        this.policy = policy;
+        this.timestamp = timestamp;
     }
 
     public RuleBase rules() {
@@ -52,13 +68,18 @@ public final class Preflight {
     }
 
     public Report check(Snapshot snapshot, Severity failOn, boolean timings, long parseNanos) {
-        Engine.Result result = new Engine(rules).run(snapshot);
+        Map<String, Integer> thresholds = new HashMap<>();
+        policy.config().rules().forEach((id, setting) -> {
+            if (setting.threshold() != null) thresholds.put(id, setting.threshold());
+        });
+        Engine.Result result = new Engine(rules).run(snapshot, new Settings(Map.copyOf(thresholds)));
         if (timings) {
             var t = new java.util.LinkedHashMap<String, Long>();
             t.put("parse", parseNanos);
             t.putAll(result.timingsNanos());
             result = new Engine.Result(result.findings(), result.assignments(), t, result.facts());
         }
-        return ReportBuilder.build(NAME, VERSION, snapshot, result, rules.catalog(), failOn, timings);
+        Report report = ReportBuilder.build(NAME, VERSION, snapshot, result, rules.catalog(), failOn, timings, timestamp);
+        return policy.apply(report);
     }
 }

@@ -4,6 +4,11 @@ import dev.preflight.Preflight;
 import dev.preflight.engine.RuleBase;
 import dev.preflight.engine.RuleBaseException;
 import dev.preflight.engine.Severity;
+import dev.preflight.policy.Baseline;
+import dev.preflight.policy.Config;
+import dev.preflight.policy.Policy;
+import dev.preflight.policy.Waiver;
+import dev.preflight.policy.Waivers;
 import dev.preflight.render.Renderer;
 import dev.preflight.render.Renderers;
 import dev.preflight.report.Report;
@@ -20,6 +25,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +52,29 @@ final class CheckCommand implements Callable<Integer> {
                     + "Formats: ${COMPLETION-CANDIDATES}. Default: text.", completionCandidates = FormatNames.class)
     List<String> formats = new ArrayList<>();
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-            description = "Exit 1 when a finding is at or above LEVEL: error, warning, info or none. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "Exit 1 when a finding is at or above LEVEL: error, warning, info or none. Default: error "
+                    + "(or failOn of the config file).")
     String failOn;
+
+    @Option(names = "--fail-on-new-only", description = "With --baseline: only findings not in the baseline count toward --fail-on.")
+    boolean failOnNewOnly;
+
+    @Option(names = "--waivers", paramLabel = "FILE", description = "A YAML file of waivers (rule, subject, justification, owner, expires).")
+    Path waivers;
+
+    @Option(names = "--baseline", paramLabel = "REPORT", description = "A previous JSON report: mark findings new or unchanged and list fixed ones.")
+    Path baseline;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Config file (rule overrides, thresholds, failOn). Default: .preflight.yaml in the working folder, if present.")
+    Path config;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The date waivers expire against (YYYY-MM-DD). Default: today (UTC).")
+    String asOf;
+
+    @Option(names = "--timestamp", description = "Put the time of the run in reports (off by default, so reports are reproducible).")
+    boolean timestamp;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "A folder of extra DRL rules; repeatable.")
     List<Path> ruleDirs = new ArrayList<>();
@@ -74,9 +102,19 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Policy policy;
+        try {
+            policy = policy();
+        } catch (InputException e) {
+            printProblems(err, e.problems());
+            return ExitCode.INPUT.code;
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
         Severity threshold;
         try {
-            threshold = threshold(failOn);
+            threshold = failOn != null ? threshold(failOn)
+                    : policy.config().failOnGiven() ? policy.config().failOn() : Severity.ERROR;
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }
@@ -107,7 +145,7 @@ final class CheckCommand implements Callable<Integer> {
             err.println("preflight: the rules do not compile");
             return ExitCode.INPUT.code;
         }
-        Preflight preflight = new Preflight(rules, new SnapshotLoader(maxBytes));
+        Preflight preflight = new Preflight(rules, new SnapshotLoader(maxBytes), policy, timestamp ? Instant.now() : null);
         ExitCode worst = ExitCode.CLEAN;
         for (Path snapshot : snapshots) {
             Report report;
@@ -128,6 +166,24 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return worst.code;
+    }
+
+    private Policy policy() throws InputException {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (asOf != null) {
+            try {
+                today = LocalDate.parse(asOf);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("--as-of takes a date like 2026-11-30, not '" + asOf + "'");
+            }
+        }
+        Path cfg = config;
+        if (cfg == null && Files.isRegularFile(Path.of(".preflight.yaml"))) cfg = Path.of(".preflight.yaml");
+        Config c = cfg == null ? Config.NONE : Config.read(cfg);
+        List<Waiver> w = waivers == null ? List.of() : Waivers.read(waivers);
+        Baseline b = baseline == null ? null : Baseline.read(baseline);
+        if (failOnNewOnly && b == null) throw new IllegalArgumentException("--fail-on-new-only needs --baseline");
+        return new Policy(c, w, b, failOnNewOnly, today);
     }
 
     private static void write(Target t, Report report, PrintWriter out) throws IOException {

@@ -32,6 +32,10 @@ public final class Engine {
     }
 
     public Result run(Snapshot snapshot) {
+        return run(snapshot, Settings.DEFAULTS);
+    }
+
+    public Result run(Snapshot snapshot, Settings settings) {
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         Assignments assignments = new Assignments(snapshot);
@@ -44,6 +48,7 @@ public final class Engine {
                 session.insert(o);
                 count[0]++;
             };
+            insert.accept(settings);
             facts(snapshot, assignments, insert);
             long t2 = System.nanoTime();
             timings.put("insert", t2 - t1);

@@ -48,14 +48,40 @@ public final class JsonRenderer implements Renderer {
             for (Severity s : Severity.values()) g.writeNumberField(s.label(), counts.get(s));
             g.writeNumberField("total", r.entries().size());
             g.writeNumberField("couldNotVerify", r.couldNotVerify());
+            g.writeNumberField("waived", r.waivedCount());
             if (r.failOn() != null) {
                 g.writeStringField("failOn", r.failOn().label());
                 g.writeNumberField("failing", r.failing());
             }
+            if (r.failOnNewOnly()) g.writeBooleanField("failOnNewOnly", true);
             g.writeEndObject();
             g.writeArrayFieldStart("findings");
             for (Report.Entry e : r.entries()) finding(g, e);
             g.writeEndArray();
+            if (r.baseline()) {
+                g.writeArrayFieldStart("fixed");
+                for (Report.Fixed f : r.fixed()) {
+                    g.writeStartObject();
+                    g.writeStringField("key", f.key());
+                    g.writeStringField("ruleId", f.ruleId());
+                    g.writeStringField("subjectKind", f.subjectKind());
+                    g.writeStringField("subjectId", f.subjectId());
+                    g.writeStringField("message", f.message());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            if (!r.overrides().isEmpty()) {
+                g.writeArrayFieldStart("overrides");
+                for (String o : r.overrides()) g.writeString(o);
+                g.writeEndArray();
+            }
+            if (!r.notes().isEmpty()) {
+                g.writeArrayFieldStart("notes");
+                for (String n : r.notes()) g.writeString(n);
+                g.writeEndArray();
+            }
+            if (r.timestamp() != null) g.writeStringField("timestamp", r.timestamp().toString());
             g.writeArrayFieldStart("deployments");
             for (Report.DeploymentView d : r.deployments()) deployment(g, d);
             g.writeEndArray();
@@ -95,6 +121,16 @@ public final class JsonRenderer implements Renderer {
         g.writeNumberField("column", f.location().column());
         g.writeEndObject();
         g.writeStringField("key", f.key());
+        if (e.status() != null) g.writeStringField("baseline", e.status() == Report.BaselineStatus.NEW ? "new" : "unchanged");
+        if (e.waived()) {
+            Report.Waiver w = e.waiver();
+            g.writeObjectFieldStart("waiver");
+            g.writeStringField("justification", w.justification());
+            if (w.owner() != null) g.writeStringField("owner", w.owner());
+            if (w.expires() != null) g.writeStringField("expires", w.expires());
+            g.writeStringField("location", w.location());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

@@ -25,7 +25,8 @@ public final class ReportBuilder {
     }
 
     public static Report build(String toolName, String toolVersion, Snapshot snapshot, Engine.Result result,
-                               Map<String, RuleMeta> catalog, Severity failOn, boolean timings) {
+                               Map<String, RuleMeta> catalog, Severity failOn, boolean timings,
+                               java.time.Instant timestamp) {
         List<Report.Entry> entries = new ArrayList<>();
         for (Finding f : result.findings()) {
             RuleMeta meta = catalog.get(f.ruleId());
@@ -42,7 +43,7 @@ public final class ReportBuilder {
         }
         return new Report(toolName, toolVersion, snapshot.tenant().name(), snapshot.files(), sha256(snapshot.files()),
                 List.copyOf(entries), catalog, List.copyOf(deployments), failOn, false, List.of(), false, List.of(),
-                List.of(), timings ? result.timingsNanos() : null, null);
+                List.of(), timings ? result.timingsNanos() : null, timestamp);
     }
 
     /**

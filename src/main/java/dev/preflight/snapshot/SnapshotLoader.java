@@ -65,7 +65,7 @@ public final class SnapshotLoader {
             String name = display(f);
             try {
                 byte[] bytes = readBytes(f, name);
-                String text = decode(bytes, name);
+                String text = decodeUtf8(bytes, name);
                 YNode root = yaml.read(new StringReader(text), name);
                 Document doc = new Document(name, sha256(bytes), root);
                 problems.addAll(validate(doc));
@@ -171,7 +171,7 @@ public final class SnapshotLoader {
         }
     }
 
-    static String decode(byte[] bytes, String name) throws InputException {
+    public static String decodeUtf8(byte[] bytes, String name) throws InputException {
         for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
             if (bytes[i] == 0) {
                 throw new InputException(new Problem(position(bytes, i, name), "binary file (NUL byte), not a YAML snapshot"));
