@@ -38,7 +38,8 @@ public final class HtmlRenderer implements Renderer {
             table{border-collapse:collapse;width:100%;margin-top:8px}
             th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
             th{background:#f4f6f8;font-weight:600}
-            td.num{text-align:right}
+            td.num,th.num{text-align:right}
+            td.rule{white-space:nowrap}
             .controls{display:flex;gap:8px;flex-wrap:wrap;margin:8px 0;align-items:center}
             .controls select,.controls input{font:inherit;padding:4px 6px}
             .controls input{flex:1;min-width:200px}
@@ -66,6 +67,11 @@ public final class HtmlRenderer implements Renderer {
                 });
                 shown.textContent=n+' of '+rows.length+' shown';
               }
+              // Filters can be preset from the address: report.html#severity=error&area=GRP&rule=GRP-001&q=bert
+              (location.hash||'').replace(/^#/,'').split('&').forEach(function(kv){
+                var i=kv.indexOf('='),k=kv.slice(0,i),v=decodeURIComponent(kv.slice(i+1)||'');
+                if(k==='severity')sev.value=v;else if(k==='area')area.value=v;else if(k==='rule')rule.value=v;else if(k==='q')q.value=v;
+              });
               [sev,area,rule].forEach(function(e){e.addEventListener('change',apply);});
               q.addEventListener('input',apply);
               window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});});
@@ -160,7 +166,7 @@ public final class HtmlRenderer implements Renderer {
             out.write("<td class=\"sev " + e.severity().label() + "\">" + e.severity().label()
                     + (e.waived() ? " <span class=\"tag\">waived</span>" : "")
                     + (e.status() == Report.BaselineStatus.NEW ? " <span class=\"tag\">new</span>" : "") + "</td>");
-            out.write("<td>" + esc(f.ruleId()) + "</td><td>" + esc(f.subjectName()) + "<br><span class=\"tag\">"
+            out.write("<td class=\"rule\">" + esc(f.ruleId()) + "</td><td>" + esc(f.subjectName()) + "<br><span class=\"tag\">"
                     + esc(f.subjectKind()) + "</span></td>");
             out.write("<td><details><summary>" + esc(f.message()) + "</summary><div class=\"body\">");
             if (m != null) out.write("<div><b>" + esc(m.title()) + "</b></div>");
