@@ -156,6 +156,7 @@ final class CheckCommand implements Callable<Integer> {
                 worst = ExitCode.INPUT;
                 continue;
             }
+            for (String note : report.notes()) err.println("preflight: note: " + note);
             try {
                 for (Target t : targets) write(t, report, out);
             } catch (IOException e) {

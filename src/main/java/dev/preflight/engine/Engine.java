@@ -8,6 +8,7 @@ import dev.preflight.model.User;
 import dev.preflight.assign.GroupCycle;
 import dev.preflight.model.Snapshot;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.QueryResults;
 import org.kie.api.runtime.rule.QueryResultsRow;
 
@@ -52,7 +53,11 @@ public final class Engine {
             facts(snapshot, assignments, insert);
             long t2 = System.nanoTime();
             timings.put("insert", t2 - t1);
-            session.fireAllRules();
+            try {
+                session.fireAllRules();
+            } catch (ConsequenceException e) {
+                throw new RuleFailure(e.getRule() == null ? "?" : e.getRule().getName(), e.getCause() == null ? e : e.getCause());
+            }
             long t3 = System.nanoTime();
             timings.put("fire", t3 - t2);
             QueryResults results = session.getQueryResults(RuleBase.FINDINGS_QUERY);

@@ -42,7 +42,8 @@ public final class ReportBuilder {
             deployments.add(new Report.DeploymentView(d.id(), d.appId(), app == null ? d.appId() : app.name(), audience));
         }
         return new Report(toolName, toolVersion, snapshot.tenant().name(), snapshot.files(), sha256(snapshot.files()),
-                List.copyOf(entries), catalog, List.copyOf(deployments), failOn, false, List.of(), false, List.of(),
+                List.copyOf(entries), catalog, List.copyOf(deployments), failOn, false, List.of(), false,
+                snapshot.warnings(),
                 List.of(), timings ? result.timingsNanos() : null, timestamp);
     }
 

@@ -48,7 +48,7 @@ public final class SnapshotLoader {
     }
 
     /** A parsed file waiting to be bound. */
-    public record Document(String name, String sha256, YNode root) {
+    public record Document(String name, String sha256, YNode root, List<Secrets.Found> secrets) {
     }
 
     /** Loads {@code path}, a file or a folder. */
@@ -66,8 +66,8 @@ public final class SnapshotLoader {
             try {
                 byte[] bytes = readBytes(f, name);
                 String text = decodeUtf8(bytes, name);
-                YNode root = yaml.read(new StringReader(text), name);
-                Document doc = new Document(name, sha256(bytes), root);
+                Secrets.Result clean = Secrets.redact(yaml.read(new StringReader(text), name));
+                Document doc = new Document(name, sha256(bytes), clean.root(), clean.found());
                 problems.addAll(validate(doc));
                 docs.add(doc);
             } catch (InputException e) {
@@ -80,7 +80,8 @@ public final class SnapshotLoader {
 
     /** Loads a snapshot from an already parsed tree (e.g. one embedded in a test fixture). */
     public Snapshot load(YNode root, String name) throws InputException {
-        Document doc = new Document(name, "", root);
+        Secrets.Result clean = Secrets.redact(root);
+        Document doc = new Document(name, "", clean.root(), clean.found());
         List<Problem> problems = validate(doc);
         if (!problems.isEmpty()) throw new InputException(problems);
         return bind(List.of(doc));
@@ -115,16 +116,18 @@ public final class SnapshotLoader {
         SnapshotParts parts = new SnapshotParts();
         Binder binder = new Binder(refs, problems, issues, parts);
         List<SnapshotFile> files = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (Document d : docs) {
             binder.bind((YNode.YMap) d.root());
             files.add(new SnapshotFile(d.name(), d.sha256()));
+            for (Secrets.Found f : d.secrets()) warnings.add(f.toString());
         }
         if (!problems.isEmpty()) {
             problems.sort(null);
             throw new InputException(problems);
         }
         Location root = docs.isEmpty() ? Location.UNKNOWN : new Location(docs.get(0).name(), 1, 1);
-        return parts.build(files, root, issues);
+        return parts.build(files, root, issues, warnings);
     }
 
     /** The YAML files of {@code path}: itself, or every *.yaml / *.yml below it, sorted by path. */

@@ -71,14 +71,14 @@ final class SnapshotParts {
     }
 
     /** The merged snapshot; entities whose id repeats are reported as DATA-002 and only the first is kept. */
-    Snapshot build(List<SnapshotFile> files, Location root, List<IntegrityIssue> issues) {
+    Snapshot build(List<SnapshotFile> files, Location root, List<IntegrityIssue> issues, List<String> warnings) {
         Tenant t = tenant != null ? tenant
                 : new Tenant("(tenant)", null, null, null, null, null, null, null, null, null, root);
         return new Snapshot(List.copyOf(files), takenAt, t, unique(skus, issues), unique(users, issues),
                 unique(groups, issues), unique(admins, issues), unique(apps, issues), unique(offers, issues),
                 unique(deployments, issues), unique(operations, issues), unique(consentGrants, issues), dynamics,
                 unique(securityRoles, issues), unique(teams, issues), unique(dynamicsUsers, issues),
-                List.copyOf(issues));
+                List.copyOf(issues), List.copyOf(warnings));
     }
 
     private static <T extends Entity> List<T> unique(List<T> entities, List<IntegrityIssue> issues) {

@@ -1,0 +1,75 @@
+package dev.preflight.snapshot;
+
+import dev.preflight.model.Location;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Finds values that look like credentials (tokens, client secrets, passwords, private keys) in a parsed snapshot
+ * and redacts them before anything else reads the tree, so they can never reach a report or an error message.
+ */
+public final class Secrets {
+    public static final String REDACTED = "[redacted]";
+
+    private static final LinkedHashMap<String, Pattern> PATTERNS = new LinkedHashMap<>();
+
+    static {
+        PATTERNS.put("a JSON Web Token", Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*"));
+        PATTERNS.put("a private key", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"));
+        PATTERNS.put("an Entra ID client secret", Pattern.compile("(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])"));
+        PATTERNS.put("a bearer token", Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/-]{20,}=*"));
+        PATTERNS.put("a password or secret assignment",
+                Pattern.compile("(?i)\\b(password|passwd|pwd|client_?secret|secret|api_?key|access_?token)\\s*[:=]\\s*\\S{4,}"));
+        PATTERNS.put("a connection string with a key",
+                Pattern.compile("(?i)(AccountKey|SharedAccessKey|sig)=[A-Za-z0-9+/%]{16,}"));
+    }
+
+    /** One redacted value: where, and what it looked like. */
+    public record Found(Location location, String kind) {
+        @Override
+        public String toString() {
+            return location + ": value looks like " + kind + "; it is redacted from every report";
+        }
+    }
+
+    private Secrets() {
+    }
+
+    /** Redacts credential-like scalars in {@code root} (in place of the tree) and returns what was found. */
+    public static Result redact(YNode root) {
+        List<Found> found = new ArrayList<>();
+        YNode clean = walk(root, found);
+        return new Result(clean, List.copyOf(found));
+    }
+
+    public record Result(YNode root, List<Found> found) {
+    }
+
+    private static YNode walk(YNode node, List<Found> found) {
+        if (node instanceof YNode.YMap map) {
+            LinkedHashMap<String, YNode.Entry> entries = new LinkedHashMap<>();
+            for (YNode.Entry e : map.map().values()) {
+                entries.put(e.key(), new YNode.Entry(e.key(), e.keyLocation(), walk(e.value(), found)));
+            }
+            return new YNode.YMap(entries, map.location());
+        }
+        if (node instanceof YNode.YList list) {
+            List<YNode> items = new ArrayList<>(list.items().size());
+            for (YNode item : list.items()) items.add(walk(item, found));
+            return new YNode.YList(items, list.location());
+        }
+        YNode.YScalar s = (YNode.YScalar) node;
+        if (s.value() instanceof String text && text.length() >= 8) {
+            for (var p : PATTERNS.entrySet()) {
+                if (p.getValue().matcher(text).find()) {
+                    found.add(new Found(s.location(), p.getKey()));
+                    return new YNode.YScalar(REDACTED, REDACTED, s.location());
+                }
+            }
+        }
+        return s;
+    }
+}
