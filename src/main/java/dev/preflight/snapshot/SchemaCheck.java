@@ -200,8 +200,8 @@ public final class SchemaCheck {
         if (v instanceof Integer i) return NODES.numberNode(i);
         if (v instanceof Long l) return NODES.numberNode(l);
         if (v instanceof BigInteger bi) return NODES.numberNode(bi);
-        if (v instanceof Double d) return NODES.numberNode(d);
-        if (v instanceof Float f) return NODES.numberNode(f);
+        if (v instanceof Double d) return d.isInfinite() || d.isNaN() ? NODES.textNode(((YNode.YScalar) node).raw()) : NODES.numberNode(d);
+        if (v instanceof Float f) return f.isInfinite() || f.isNaN() ? NODES.textNode(((YNode.YScalar) node).raw()) : NODES.numberNode(f);
         if (v instanceof BigDecimal bd) return NODES.numberNode(bd);
         return NODES.textNode(v.toString());
     }

@@ -40,6 +40,7 @@ public final class Secrets {
 
     /** Redacts credential-like scalars in {@code root} (in place of the tree) and returns what was found. */
     public static Result redact(YNode root) {
+        if (root == null) return new Result(null, List.of());
         List<Found> found = new ArrayList<>();
         YNode clean = walk(root, found);
         return new Result(clean, List.copyOf(found));
