@@ -24,7 +24,7 @@ public final class Findings {
 
     /** A finding about {@code subject} within {@code context} (e.g. a deployment id). */
     public static Finding in(RuleContext drools, Entity subject, String context, String message, Object... evidence) {
-        return new Finding(ruleId(drools), null, subject.kind(), subject.id(), subject.name(), context, message,
+        return new Finding(ruleId(drools), null, subject.kind(), String.valueOf(subject.id()), String.valueOf(subject.name()), context, message,
                 evidence(evidence), subject.location());
     }
 

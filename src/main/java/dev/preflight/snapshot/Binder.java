@@ -73,7 +73,8 @@ final class Binder {
 
     private Tenant tenant(YNode.YMap t) {
         YNode.YMap ams = map(t, "appManagementService");
-        return new Tenant(str(t, "id"), str(t, "name"), str(t, "defaultDomain"), str(t, "cloud"), str(t, "directory"),
+        String id = str(t, "id");
+        return new Tenant(id != null ? id : SnapshotParts.NO_TENANT_ID, str(t, "name"), str(t, "defaultDomain"), str(t, "cloud"), str(t, "directory"),
                 bool(t, "exchangeOnline"), ams == null ? null : bool(ams, "present"),
                 ams == null ? null : bool(ams, "accountEnabled"), bool(t, "storeSelfInstall"), bool(t, "userConsent"),
                 t.location());

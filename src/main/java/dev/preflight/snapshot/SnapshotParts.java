@@ -28,6 +28,9 @@ import java.util.Map;
 
 /** What the files of one snapshot contribute, merged: lists concatenate, single sections may appear once. */
 final class SnapshotParts {
+    /** The id findings use for a tenant the snapshot gives no id (or no section) for. */
+    static final String NO_TENANT_ID = "(tenant)";
+
     final List<Sku> skus = new ArrayList<>();
     final List<User> users = new ArrayList<>();
     final List<Group> groups = new ArrayList<>();
@@ -73,7 +76,7 @@ final class SnapshotParts {
     /** The merged snapshot; entities whose id repeats are reported as DATA-002 and only the first is kept. */
     Snapshot build(List<SnapshotFile> files, Location root, List<IntegrityIssue> issues, List<String> warnings) {
         Tenant t = tenant != null ? tenant
-                : new Tenant("(tenant)", null, null, null, null, null, null, null, null, null, root);
+                : new Tenant(NO_TENANT_ID, null, null, null, null, null, null, null, null, null, root);
         return new Snapshot(List.copyOf(files), takenAt, t, unique(skus, issues), unique(users, issues),
                 unique(groups, issues), unique(admins, issues), unique(apps, issues), unique(offers, issues),
                 unique(deployments, issues), unique(operations, issues), unique(consentGrants, issues), dynamics,
