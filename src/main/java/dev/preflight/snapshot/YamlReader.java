@@ -39,12 +39,12 @@ public final class YamlReader {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(maxCodePoints);
         options.setMaxAliasesForCollections(0);
-        options.setNestingDepthLimit(MAX_DEPTH + 1);
+        options.setNestingDepthLimit(MAX_DEPTH * 4);
         options.setAllowDuplicateKeys(true); // detected here, with both locations
         factory = YAMLFactory.builder()
                 .loaderOptions(options)
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_DEPTH + 1)
+                        .maxNestingDepth(MAX_DEPTH * 4)
                         .maxStringLength(maxCodePoints)
                         .maxDocumentLength(maxCodePoints)
                         .build())
