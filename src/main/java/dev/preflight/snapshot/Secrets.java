@@ -49,6 +49,12 @@ public final class Secrets {
     public record Result(YNode root, List<Found> found) {
     }
 
+    /** A cheap first look: every pattern needs one of these, and most values (ids, names, enums) have none. */
+    static boolean suspicious(String text) {
+        return text.indexOf('=') >= 0 || text.indexOf(':') >= 0 || text.indexOf('~') >= 0 || text.contains("eyJ")
+                || text.contains("-----") || text.contains("earer") || text.contains("EARER");
+    }
+
     private static YNode walk(YNode node, List<Found> found) {
         if (node instanceof YNode.YMap map) {
             LinkedHashMap<String, YNode.Entry> entries = new LinkedHashMap<>();
@@ -63,7 +69,7 @@ public final class Secrets {
             return new YNode.YList(items, list.location());
         }
         YNode.YScalar s = (YNode.YScalar) node;
-        if (s.value() instanceof String text && text.length() >= 8) {
+        if (s.value() instanceof String text && text.length() >= 8 && suspicious(text)) {
             for (var p : PATTERNS.entrySet()) {
                 if (p.getValue().matcher(text).find()) {
                     found.add(new Found(s.location(), p.getKey()));
