@@ -44,8 +44,18 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SNAPSHOT", description = "A snapshot file or folder.")
-    List<Path> snapshots;
+    @Parameters(arity = "0..*", paramLabel = "SNAPSHOT", description = "A snapshot file or folder; several make a fleet.")
+    List<Path> snapshots = new ArrayList<>();
+
+    @Option(names = "--each", paramLabel = "DIR", description = "Check every tenant in DIR (each sub-folder or YAML file is one snapshot).")
+    Path each;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Tenants checked in parallel in a fleet. Default: the number of cores.")
+    Integer jobs;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Fleet mode: write each tenant's reports to DIR/<tenant>/report.<ext> and the fleet summary to DIR/fleet.*")
+    Path outDir;
 
     @Option(names = "--format", paramLabel = "FMT[=FILE]",
             description = "Report format, optionally written to FILE instead of standard output; repeatable. "
@@ -131,8 +141,26 @@ final class CheckCommand implements Callable<Integer> {
             }
             targets.add(new Target(r, file));
         }
-        if (snapshots.size() > 1 && targets.stream().anyMatch(t -> t.file() != null)) {
-            return usage(err, "report files are written for one snapshot per run; run check once per snapshot");
+        List<Path> inputs = new ArrayList<>(snapshots);
+        if (each != null) {
+            try {
+                inputs.addAll(Fleet.tenants(each));
+            } catch (IOException e) {
+                return usage(err, each + ": " + e.getMessage());
+            }
+        }
+        if (inputs.isEmpty()) return usage(err, "give a SNAPSHOT (file or folder) or --each DIR");
+        boolean fleet = inputs.size() > 1 || each != null;
+        if (fleet && targets.stream().anyMatch(t -> t.file() != null)) {
+            return usage(err, "with several snapshots, write reports with --out DIR (formats without =FILE)");
+        }
+        if (!fleet && outDir != null) return usage(err, "--out is for fleets (several snapshots or --each)");
+        if (outDir != null && !Files.isDirectory(outDir)) {
+            try {
+                Files.createDirectories(outDir);
+            } catch (IOException e) {
+                return usage(err, "cannot create --out folder '" + outDir + "': " + e.getMessage());
+            }
         }
         for (Path dir : ruleDirs) {
             if (!Files.isDirectory(dir)) return usage(err, dir + ": --rules needs a folder of .drl files");
@@ -146,25 +174,26 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCode.INPUT.code;
         }
         Preflight preflight = new Preflight(rules, new SnapshotLoader(maxBytes), policy, timestamp ? Instant.now() : null);
-        ExitCode worst = ExitCode.CLEAN;
-        for (Path snapshot : snapshots) {
-            Report report;
-            try {
-                report = preflight.check(snapshot, threshold, timings);
-            } catch (InputException e) {
-                printProblems(err, e.problems());
-                worst = ExitCode.INPUT;
-                continue;
-            }
-            for (String note : report.notes()) err.println("preflight: note: " + note);
-            try {
-                for (Target t : targets) write(t, report, out);
-            } catch (IOException e) {
-                err.println("preflight: cannot write report: " + e.getMessage());
-                return ExitCode.INPUT.code;
-            }
-            if (worst == ExitCode.CLEAN && report.failing() > 0) worst = ExitCode.FINDINGS;
+        if (fleet) {
+            int n = jobs != null && jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
+            return new Fleet(preflight, threshold, timings, targets, outDir, n).run(inputs, out, err).code;
         }
+        Path snapshot = inputs.get(0);
+        Report report;
+        try {
+            report = preflight.check(snapshot, threshold, timings);
+        } catch (InputException e) {
+            printProblems(err, e.problems());
+            return ExitCode.INPUT.code;
+        }
+        for (String note : report.notes()) err.println("preflight: note: " + note);
+        try {
+            for (Target t : targets) write(t, report, out);
+        } catch (IOException e) {
+            err.println("preflight: cannot write report: " + e.getMessage());
+            return ExitCode.INPUT.code;
+        }
+        ExitCode worst = report.failing() > 0 ? ExitCode.FINDINGS : ExitCode.CLEAN;
         out.flush();
         return worst.code;
     }
@@ -187,7 +216,7 @@ final class CheckCommand implements Callable<Integer> {
         return new Policy(c, w, b, failOnNewOnly, today);
     }
 
-    private static void write(Target t, Report report, PrintWriter out) throws IOException {
+    static void write(Target t, Report report, PrintWriter out) throws IOException {
         if (t.file() == null) {
             StringWriter buffer = new StringWriter();
             t.renderer().render(report, buffer);

@@ -1,0 +1,115 @@
+package dev.preflight.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.preflight.engine.Severity;
+import dev.preflight.fleet.FleetRenderer;
+import dev.preflight.fleet.FleetSummary;
+import dev.preflight.snapshot.SnapshotLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code preflight merge}: the fleet summary from per-tenant JSON reports, e.g. from parallel CI jobs. */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Build the fleet summary from per-tenant JSON reports (files, or folders searched for *.json).")
+final class MergeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "REPORT", description = "JSON reports of preflight check, or folders of them.")
+    List<Path> reports;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FMT", description = "text, json, markdown or html. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/fleet.{txt,json,md,html}.")
+    Path outDir;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!FleetRenderer.FORMATS.contains(format)) {
+            err.println("preflight: unknown format '" + format + "'; formats: " + String.join(", ", FleetRenderer.FORMATS));
+            return ExitCode.INPUT.code;
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path p : reports) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    files.addAll(s.filter(f -> f.getFileName().toString().endsWith(".json"))
+                            .filter(f -> !f.getFileName().toString().startsWith("fleet.")).sorted().toList());
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        List<FleetSummary.Tenant> rows = new ArrayList<>();
+        boolean broken = false;
+        ObjectMapper mapper = new ObjectMapper();
+        for (Path f : files) {
+            String source = SnapshotLoader.display(f);
+            JsonNode r;
+            try {
+                r = mapper.readTree(f.toFile());
+            } catch (JsonProcessingException e) {
+                var l = e.getLocation();
+                err.println(source + ":" + (l == null ? 0 : l.getLineNr()) + ":" + (l == null ? 0 : l.getColumnNr())
+                        + ": not a JSON report: " + e.getOriginalMessage());
+                rows.add(FleetSummary.broken(source, "not a JSON report"));
+                broken = true;
+                continue;
+            } catch (IOException e) {
+                err.println(source + ": cannot read: " + e.getMessage());
+                rows.add(FleetSummary.broken(source, "unreadable"));
+                broken = true;
+                continue;
+            }
+            if (r == null || !r.has("summary") || !r.has("findings")) {
+                err.println(source + ": not a Preflight JSON report (no summary and findings)");
+                rows.add(FleetSummary.broken(source, "not a Preflight JSON report"));
+                broken = true;
+                continue;
+            }
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Severity s : Severity.values()) counts.put(s.label(), r.path("summary").path(s.label()).asInt());
+            Map<String, Integer> byRule = new TreeMap<>();
+            for (JsonNode finding : r.get("findings")) byRule.merge(finding.path("ruleId").asText(), 1, Integer::sum);
+            List<String> top = byRule.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(3).map(e -> e.getKey() + " x" + e.getValue()).toList();
+            String name = r.path("snapshot").path("tenant").asText(source);
+            rows.add(new FleetSummary.Tenant(name, source, counts, r.path("summary").path("couldNotVerify").asInt(),
+                    r.path("summary").path("failing").asInt(), top, null));
+        }
+        FleetSummary summary = FleetSummary.of(rows);
+        if (outDir != null) {
+            Files.createDirectories(outDir);
+            for (String f : FleetRenderer.FORMATS) {
+                Output.atomically(outDir.resolve("fleet." + FleetRenderer.extension(f)), w -> FleetRenderer.render(f, summary, w));
+            }
+        }
+        StringWriter buffer = new StringWriter();
+        FleetRenderer.render(format, summary, buffer);
+        out.print(buffer);
+        out.flush();
+        return broken ? ExitCode.INPUT.code : summary.tenants().stream().anyMatch(t -> t.failing() > 0) ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
+    }
+}
