@@ -1,0 +1,197 @@
+package dev.preflight.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.preflight.Preflight;
+import dev.preflight.assign.AssignedUser;
+import dev.preflight.assign.Assignments;
+import dev.preflight.engine.Engine;
+import dev.preflight.engine.RuleBase;
+import dev.preflight.engine.Severity;
+import dev.preflight.licensing.Licensing;
+import dev.preflight.model.OfficeClient;
+import dev.preflight.model.Snapshot;
+import dev.preflight.model.User;
+import dev.preflight.report.Report;
+import dev.preflight.report.ReportBuilder;
+import dev.preflight.render.JsonRenderer;
+import dev.preflight.snapshot.SnapshotLoader;
+import dev.preflight.version.Version;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark of one size, in its own JVM (so peak heap is this size's): generate (once), then measure parse,
+ * rule-base build, insert, fire, report, total, peak heap and findings; and two baselines on the same files:
+ * parse only (the YAML read into a Jackson tree) and plain Java doing the heaviest checks. Prints one JSON object.
+ * {@code bench/run} drives it over the sizes and writes the table.
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 2 && args[0].equals("--table")) {
+            table(Path.of(args[1]));
+            return;
+        }
+        int users = parseSize(args[0]);
+        Path dir = Path.of(args.length > 1 ? args[1] : "target/bench").resolve(args[0]);
+        if (!Files.exists(dir.resolve("tenant.yaml"))) new Generator(users, 1).write(dir);
+        long bytes;
+        try (Stream<Path> s = Files.list(dir)) {
+            bytes = s.mapToLong(p -> p.toFile().length()).sum();
+        }
+        System.gc();
+        resetPeaks();
+        long t0 = System.nanoTime();
+        RuleBase rules = RuleBase.build(List.of());
+        long t1 = System.nanoTime();
+        Snapshot snapshot = new SnapshotLoader().load(dir);
+        long t2 = System.nanoTime();
+        Engine.Result result = new Engine(rules).run(snapshot);
+        long t3 = System.nanoTime();
+        Report report = ReportBuilder.build(Preflight.NAME, Preflight.VERSION, snapshot, result, rules.catalog(), Severity.ERROR, false, null);
+        new JsonRenderer().render(report, Writer.nullWriter());
+        long t4 = System.nanoTime();
+        long peak = peakHeap();
+        Map<String, Long> phases = result.timingsNanos();
+        int findings = result.findings().size();
+        long facts = result.facts();
+        result = null;
+        report = null;
+
+        long p0 = System.nanoTime();
+        parseOnly(dir);
+        long p1 = System.nanoTime();
+        long plainFindings = plainJava(snapshot);
+        long p2 = System.nanoTime();
+
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("size", args[0]);
+        o.put("users", users);
+        o.put("snapshotBytes", bytes);
+        o.put("facts", facts);
+        o.put("parseSeconds", sec(t2 - t1));
+        o.put("ruleBaseSeconds", sec(t1 - t0));
+        o.put("classifySeconds", sec(phases.get("classify")));
+        o.put("insertSeconds", sec(phases.get("insert")));
+        o.put("fireSeconds", sec(phases.get("fire")));
+        o.put("querySeconds", sec(phases.get("query")));
+        o.put("ruleEvaluationSeconds", sec(phases.get("insert") + phases.get("fire") + phases.get("query")));
+        o.put("reportSeconds", sec(t4 - t3));
+        o.put("totalSeconds", sec(t4 - t0));
+        o.put("peakHeapMB", peak / (1024 * 1024));
+        o.put("findings", findings);
+        o.put("baselineParseOnlySeconds", sec(p1 - p0));
+        o.put("baselinePlainJavaSeconds", sec(p2 - p1));
+        o.put("baselinePlainJavaFindings", plainFindings);
+        o.put("maxHeapMB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        o.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        o.put("cores", Runtime.getRuntime().availableProcessors());
+        o.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        System.out.println(o);
+    }
+
+    static int parseSize(String s) {
+        String t = s.toLowerCase(Locale.ROOT);
+        if (t.endsWith("k")) return Integer.parseInt(t.substring(0, t.length() - 1)) * 1000;
+        return Integer.parseInt(t);
+    }
+
+    static double sec(long nanos) {
+        return Math.round(nanos / 1e6) / 1000.0;
+    }
+
+    static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) p.resetPeakUsage();
+    }
+
+    static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+
+    /** Baseline (a): the same YAML files read into a tree, nothing else. */
+    static void parseOnly(Path dir) throws IOException {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.sorted().toList()) {
+                JsonNode n = yaml.readTree(f.toFile());
+                if (n == null) throw new IllegalStateException(f.toString());
+            }
+        }
+    }
+
+    /**
+     * Baseline (b): plain Java doing the heaviest checks: effective recipients with nested-group closure, then
+     * license, mailbox and client version per recipient. Returns the number of problems it found.
+     */
+    static long plainJava(Snapshot s) {
+        Assignments a = new Assignments(s);
+        Licensing licensing = new Licensing(s.skus());
+        Map<String, User> users = new HashMap<>();
+        for (User u : s.users()) users.put(u.id(), u);
+        Version win = Version.parse("1704");
+        Version outlook = Version.parse("1701");
+        long problems = a.nestedOnly().size();
+        for (AssignedUser au : a.assignedUsers()) {
+            User u = users.get(au.userId());
+            var p = licensing.profile(u);
+            if (p != null && !p.exchangeOnline()) problems++;
+            if (u.mailbox() == null || !"exchange-online".equals(u.mailbox().type()) || !"active".equals(u.mailbox().state())) problems++;
+            if (u.clients() == null) continue;
+            for (OfficeClient c : u.clients()) {
+                if (c.version() == null || !au.needsHost(c.app()) || !"microsoft-365".equals(c.edition()) || !"windows".equals(c.platform())) continue;
+                Version v = Version.parse(c.version());
+                if (v.isBelow("outlook".equals(c.app()) ? outlook : win)) problems++;
+            }
+        }
+        return problems;
+    }
+
+    /** Turns the JSON lines of a run into bench/results.md and bench/results.json. */
+    static void table(Path lines) throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        ArrayNode rows = m.createArrayNode();
+        for (String l : Files.readAllLines(lines)) if (l.startsWith("{")) rows.add(m.readTree(l));
+        Path dir = lines.getParent();
+        m.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("results.json").toFile(), rows);
+        StringBuilder b = new StringBuilder("| size | snapshot MB | facts | parse s | rule base s | insert s | fire s | report s | total s "
+                + "| peak heap MB | findings | parse-only s | plain Java s |\n|" + " ---: |".repeat(13) + "\n");
+        for (JsonNode r : rows) {
+            b.append(String.format(Locale.ROOT, "| %s | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %.2f | %.2f |%n",
+                    r.get("size").asText(), r.get("snapshotBytes").asLong() / 1e6, r.get("facts").asLong(), r.get("parseSeconds").asDouble(),
+                    r.get("ruleBaseSeconds").asDouble(), r.get("insertSeconds").asDouble(), r.get("fireSeconds").asDouble(),
+                    r.get("reportSeconds").asDouble(), r.get("totalSeconds").asDouble(), r.get("peakHeapMB").asLong(),
+                    r.get("findings").asLong(), r.get("baselineParseOnlySeconds").asDouble(), r.get("baselinePlainJavaSeconds").asDouble()));
+        }
+        if (!rows.isEmpty()) {
+            JsonNode r = rows.get(0);
+            b.append("\nMachine: ").append(r.get("cores").asInt()).append(" cores, ").append(r.get("os").asText()).append(", ")
+                    .append(r.get("java").asText()).append(".\n");
+        }
+        Files.writeString(dir.resolve("results.md"), b.toString());
+        System.out.print(b);
+    }
+}
