@@ -98,6 +98,8 @@ public final class Engine {
         a.graph().groupParents().forEach(insert);
         for (GroupCycle c : a.graph().cycles()) insert.accept(c);
         a.missing().forEach(insert);
+        dev.preflight.apps.MemberAddresses.of(s).forEach(insert);
+        dev.preflight.dynamics.AppForOutlook.checks(s).forEach(insert);
         Licensing licensing = new Licensing(s.skus());
         Map<String, User> users = new HashMap<>();
         for (User u : s.users()) users.put(u.id(), u);

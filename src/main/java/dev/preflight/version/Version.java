@@ -34,6 +34,12 @@ public record Version(int[] parts, String text) implements Comparable<Version> {
                 + "Version 2108 (Build 14326.20404), 2.75.0 or 1704)");
     }
 
+    /** True when both parse and {@code a} is below {@code b}; false when either is missing. */
+    public static boolean older(String a, String b) {
+        if (a == null || b == null) return false;
+        return parse(a).compareTo(parse(b)) < 0;
+    }
+
     /** True when {@code text} parses. */
     public static boolean valid(String text) {
         try {
