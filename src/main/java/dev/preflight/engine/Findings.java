@@ -36,8 +36,8 @@ public final class Findings {
     public static Finding unknown(RuleContext drools, Entity subject, String context, String fact) {
         String rule = ruleId(drools);
         return new Finding(MISSING_DATA, rule, subject.kind(), subject.id(), subject.name(), context,
-                rule + " could not be decided for " + subject.kind() + " '" + subject.name()
-                        + "': the snapshot does not give " + fact,
+                rule + " could not be decided for " + subject.kind() + " '" + subject.name() + "'"
+                        + (context == null ? "" : " (" + context + ")") + ": the snapshot does not give " + fact,
                 List.of("missing: " + fact), subject.location());
     }
 
@@ -48,6 +48,11 @@ public final class Findings {
                 m.ruleId() + " could not be decided for " + s.kind() + " '" + s.name()
                         + "': the snapshot does not give " + m.fact(),
                 List.of("missing: " + m.fact()), s.location());
+    }
+
+    /** A collected list in a stable order (accumulate gives no order), for messages and evidence. */
+    public static List<String> sorted(Collection<?> values) {
+        return values.stream().map(String::valueOf).sorted().toList();
     }
 
     /** The {@code @id} of the firing rule. */

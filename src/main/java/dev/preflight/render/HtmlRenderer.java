@@ -96,7 +96,7 @@ public final class HtmlRenderer implements Renderer {
     public void render(Report r, Writer out) throws IOException {
         String tenant = r.tenantName() == null ? "tenant" : r.tenantName();
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + esc(CSP) + "\">\n");
+        out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">\n");
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         out.write("<title>Preflight report: " + esc(tenant) + "</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n");
         out.write("<h1>Preflight report: " + esc(tenant) + "</h1>\n");

@@ -29,13 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Every renderer against stored expected bytes for the cases of {@code src/test/resources/golden/README.md}.
  * Regenerate on purpose with {@code -Dpreflight.updateGolden=true} and review the diff.
  */
-class RendererGoldenTest {
+public class RendererGoldenTest {
     static final Path DIR = Path.of("src/test/resources/golden");
     static final LocalDate AS_OF = LocalDate.parse("2026-11-23");
     static final Map<String, String> EXTENSIONS = Map.of("text", "txt", "json", "json", "sarif", "sarif",
             "junit", "xml", "markdown", "md", "github", "github.txt", "csv", "csv", "html", "html");
 
-    static Map<String, Report> cases() throws Exception {
+    public static Map<String, Report> cases() throws Exception {
         SnapshotLoader loader = new SnapshotLoader();
         Policy plain = Policy.none(AS_OF);
         Map<String, Report> cases = new LinkedHashMap<>();
@@ -54,7 +54,7 @@ class RendererGoldenTest {
         return new Preflight(TestSupport.bundledRules(), loader, policy, null).check(snapshot, Severity.ERROR, false);
     }
 
-    static String render(String format, Report r) throws Exception {
+    public static String render(String format, Report r) throws Exception {
         StringWriter w = new StringWriter();
         Renderers.get(format).render(r, w);
         return w.toString();

@@ -54,7 +54,17 @@ class RuleLintTest {
             if (q.find()) queries.add(q.group(1).strip());
         }
         String currentQuery = null;
+        boolean consequence = false;
         for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).strip();
+            if (t.equals("then")) consequence = true;
+            if (t.equals("end") || t.startsWith("rule ")) consequence = false;
+            if (consequence && !t.equals("then")) {
+                if (Pattern.compile("\\bmodify\\s*\\(|\\bupdate\\s*\\(").matcher(t).find()) {
+                    problems.add(file + ":" + (i + 1) + ": facts are immutable: derive new facts instead");
+                }
+                continue; // consequences are Java: only the conditions must stay indexable
+            }
             String code = lines.get(i).replaceAll("//.*$", "").replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
             String raw = lines.get(i);
             if (raw.trim().startsWith("@")) continue; // annotations hold prose
