@@ -92,9 +92,7 @@ final class MergeCommand implements Callable<Integer> {
             for (Severity s : Severity.values()) counts.put(s.label(), r.path("summary").path(s.label()).asInt());
             Map<String, Integer> byRule = new TreeMap<>();
             for (JsonNode finding : r.get("findings")) byRule.merge(finding.path("ruleId").asText(), 1, Integer::sum);
-            List<String> top = byRule.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(3).map(e -> e.getKey() + " x" + e.getValue()).toList();
+            List<String> top = FleetSummary.top(byRule);
             String name = r.path("snapshot").path("tenant").asText(source);
             rows.add(new FleetSummary.Tenant(name, source, counts, r.path("summary").path("couldNotVerify").asInt(),
                     r.path("summary").path("failing").asInt(), top, null));

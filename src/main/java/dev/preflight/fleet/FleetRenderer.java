@@ -2,6 +2,7 @@ package dev.preflight.fleet;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.preflight.engine.Severity;
+import dev.preflight.render.HtmlRenderer;
 import dev.preflight.render.Json;
 import dev.preflight.render.Markdown;
 import dev.preflight.render.Text;
@@ -119,6 +120,6 @@ public final class FleetRenderer {
     }
 
     static String esc(String s) {
-        return Text.inert(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return HtmlRenderer.esc(s);
     }
 }

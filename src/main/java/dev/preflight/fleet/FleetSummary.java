@@ -33,7 +33,8 @@ public record FleetSummary(List<Tenant> tenants) {
         return new Tenant(source, source, counts, 0, 0, List.of(), error);
     }
 
-    static List<String> top(Map<String, Integer> byRule) {
+    /** The three rules with the most findings, as "GRP-001 x2". */
+    public static List<String> top(Map<String, Integer> byRule) {
         List<Map.Entry<String, Integer>> es = new ArrayList<>(byRule.entrySet());
         es.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         return es.stream().limit(3).map(e -> e.getKey() + " x" + e.getValue()).toList();

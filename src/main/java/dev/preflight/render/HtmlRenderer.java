@@ -220,7 +220,7 @@ public final class HtmlRenderer implements Renderer {
     }
 
     /** HTML text and attribute escaping; control characters removed. */
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) return "";
         String t = Text.inert(s);
         StringBuilder b = new StringBuilder(t.length() + 16);
