@@ -51,7 +51,7 @@ public record Config(Severity failOn, boolean failOnGiven, Map<String, RuleSetti
         YNode rs = top.get("rules");
         if (rs != null && !(rs instanceof YNode.YMap)) problems.add(new Problem(rs.location(), "rules: expected a mapping of rule ids"));
         if (rs instanceof YNode.YMap map) {
-            for (YNode.Entry e : map.map().values()) {
+            for (YNode.Entry e : map.entries()) {
                 String where = "rules." + e.key() + ": ";
                 if (!RULE.matcher(e.key()).matches()) {
                     problems.add(new Problem(e.keyLocation(), "rules: '" + e.key() + "' is not a rule id like GRP-005"));

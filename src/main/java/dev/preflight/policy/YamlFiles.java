@@ -44,7 +44,7 @@ final class YamlFiles {
 
     /** Problems for keys of {@code map} outside {@code allowed}, with a "did you mean". */
     static void keys(YNode.YMap map, Set<String> allowed, String where, List<Problem> problems) {
-        for (YNode.Entry e : map.map().values()) {
+        for (YNode.Entry e : map.entries()) {
             if (!allowed.contains(e.key())) {
                 String hint = DidYouMean.suggest(e.key(), allowed);
                 problems.add(new Problem(e.keyLocation(), where + "unknown key '" + e.key() + "'"

@@ -163,7 +163,7 @@ final class Binder {
         CmdletParameters params = CmdletParameters.NONE;
         YNode.YMap p = map(m, "parameters");
         if (p != null) {
-            Set<String> given = new LinkedHashSet<>(p.map().keySet());
+            Set<String> given = p.keys();
             params = new CmdletParameters(str(p, "ProductId"), str(p, "AssetId"), str(p, "ManifestPath"),
                     str(p, "Locale"), str(p, "ContentMarket"), strs(p, "Members"), bool(p, "Add"), bool(p, "Remove"),
                     bool(p, "AssignToEveryone"), bool(p, "Enabled"), Set.copyOf(given));
@@ -210,7 +210,7 @@ final class Binder {
         if (!(m.get(key) instanceof YNode.YList list)) return null;
         List<Member> out = new ArrayList<>(list.items().size());
         for (YNode item : list.items()) {
-            YNode.Entry e = ((YNode.YMap) item).map().values().iterator().next();
+            YNode.Entry e = ((YNode.YMap) item).entries().get(0);
             String kind = e.key();
             String ref = text(e.value());
             Location at = e.keyLocation();

@@ -75,8 +75,8 @@ public final class SchemaCheck {
         switch (m.getType()) {
             case "additionalProperties" -> {
                 String key = m.getProperty();
-                if (node instanceof YNode.YMap map && map.map().containsKey(key)) {
-                    at = map.map().get(key).keyLocation();
+                if (node instanceof YNode.YMap map && map.containsKey(key)) {
+                    at = map.entry(key).keyLocation();
                 }
                 List<String> allowed = allowedKeys(m);
                 String hint = DidYouMean.suggest(key, allowed);
@@ -185,7 +185,7 @@ public final class SchemaCheck {
     static JsonNode toJson(YNode node) {
         if (node instanceof YNode.YMap map) {
             ObjectNode o = NODES.objectNode();
-            for (YNode.Entry e : map.map().values()) o.set(e.key(), toJson(e.value()));
+            for (int i = 0; i < map.size(); i++) o.set(map.keyAt(i), toJson(map.valueAt(i)));
             return o;
         }
         if (node instanceof YNode.YList list) {

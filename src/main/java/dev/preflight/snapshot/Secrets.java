@@ -38,7 +38,7 @@ public final class Secrets {
     private Secrets() {
     }
 
-    /** Redacts credential-like scalars in {@code root} (in place of the tree) and returns what was found. */
+    /** Redacts credential-like scalars in {@code root} (in place) and returns what was found. */
     public static Result redact(YNode root) {
         if (root == null) return new Result(null, List.of());
         List<Found> found = new ArrayList<>();
@@ -55,25 +55,32 @@ public final class Secrets {
                 || text.contains("-----") || text.contains("earer") || text.contains("EARER");
     }
 
+    /** Returns the node itself, or its redacted replacement; containers are changed in place. */
     private static YNode walk(YNode node, List<Found> found) {
         if (node instanceof YNode.YMap map) {
-            LinkedHashMap<String, YNode.Entry> entries = new LinkedHashMap<>();
-            for (YNode.Entry e : map.map().values()) {
-                entries.put(e.key(), new YNode.Entry(e.key(), e.keyLocation(), walk(e.value(), found)));
+            for (int i = 0; i < map.size(); i++) {
+                YNode v = map.valueAt(i);
+                YNode w = walk(v, found);
+                if (w != v) map.replace(i, w);
             }
-            return new YNode.YMap(entries, map.location());
+            return map;
         }
         if (node instanceof YNode.YList list) {
-            List<YNode> items = new ArrayList<>(list.items().size());
-            for (YNode item : list.items()) items.add(walk(item, found));
-            return new YNode.YList(items, list.location());
+            List<YNode> items = list.items();
+            for (int i = 0; i < items.size(); i++) {
+                YNode v = items.get(i);
+                YNode w = walk(v, found);
+                if (w != v) list.replace(i, w);
+            }
+            return list;
         }
         YNode.YScalar s = (YNode.YScalar) node;
         if (s.value() instanceof String text && text.length() >= 8 && suspicious(text)) {
             for (var p : PATTERNS.entrySet()) {
                 if (p.getValue().matcher(text).find()) {
-                    found.add(new Found(s.location(), p.getKey()));
-                    return new YNode.YScalar(REDACTED, REDACTED, s.location());
+                    Location at = s.location();
+                    found.add(new Found(at, p.getKey()));
+                    return new YNode.YScalar(REDACTED, null, at.file(), at.line(), at.column());
                 }
             }
         }

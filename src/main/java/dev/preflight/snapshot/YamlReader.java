@@ -15,7 +15,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -82,53 +81,58 @@ public final class YamlReader {
     }
 
     private YNode readValue(YAMLParser p, String file, int depth, List<Problem> duplicates) throws IOException, InputException {
-        Location at = location(file, p.currentTokenLocation());
+        JsonLocation loc = p.currentTokenLocation();
+        int line = Math.max(0, loc.getLineNr());
+        int col = Math.max(1, loc.getColumnNr());
         if (depth > MAX_DEPTH) {
-            throw new InputException(new Problem(at, "nesting deeper than " + MAX_DEPTH + " levels"));
+            throw new InputException(new Problem(new Location(file, line, col), "nesting deeper than " + MAX_DEPTH + " levels"));
         }
         if (p.isCurrentAlias()) {
-            throw new InputException(new Problem(at, "YAML aliases (*" + p.getText() + ") are not supported in snapshots; write the value out"));
+            throw new InputException(new Problem(new Location(file, line, col),
+                    "YAML aliases (*" + p.getText() + ") are not supported in snapshots; write the value out"));
         }
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
-                LinkedHashMap<String, YNode.Entry> entries = new LinkedHashMap<>();
+                YNode.YMap map = new YNode.YMap(file, line, col);
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
-                    Location keyAt = location(file, p.currentTokenLocation());
+                    JsonLocation keyAt = p.currentTokenLocation();
+                    int keyLine = keyAt.getLineNr();
+                    int keyCol = Math.max(1, keyAt.getColumnNr());
                     p.nextToken();
                     YNode value = readValue(p, file, depth + 1, duplicates);
-                    YNode.Entry previous = entries.putIfAbsent(key, new YNode.Entry(key, keyAt, value));
-                    if (previous != null) {
-                        duplicates.add(new Problem(keyAt, "duplicate key '" + key + "' (first at line "
-                                + previous.keyLocation().line() + ")"));
+                    int earlier = map.put(key, keyLine, keyCol, value);
+                    if (earlier >= 0) {
+                        duplicates.add(new Problem(new Location(file, keyLine, keyCol), "duplicate key '" + key
+                                + "' (first at line " + map.entry(key).keyLocation().line() + ")"));
                     }
                 }
-                return new YNode.YMap(entries, at);
+                map.trim();
+                return map;
             }
             case START_ARRAY -> {
-                List<YNode> items = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(p, file, depth + 1, duplicates));
-                }
-                return new YNode.YList(items, at);
+                YNode.YList list = new YNode.YList(file, line, col);
+                while (p.nextToken() != JsonToken.END_ARRAY) list.add(readValue(p, file, depth + 1, duplicates));
+                list.trim();
+                return list;
             }
             case VALUE_STRING -> {
-                return new YNode.YScalar(p.getText(), p.getText(), at);
+                return new YNode.YScalar(p.getText(), null, file, line, col);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new YNode.YScalar(p.getNumberValue(), p.getText(), at);
+                return new YNode.YScalar(p.getNumberValue(), p.getText(), file, line, col);
             }
             case VALUE_TRUE -> {
-                return new YNode.YScalar(Boolean.TRUE, p.getText(), at);
+                return new YNode.YScalar(Boolean.TRUE, null, file, line, col);
             }
             case VALUE_FALSE -> {
-                return new YNode.YScalar(Boolean.FALSE, p.getText(), at);
+                return new YNode.YScalar(Boolean.FALSE, null, file, line, col);
             }
             case VALUE_NULL -> {
-                return new YNode.YScalar(null, p.getText(), at);
+                return new YNode.YScalar(null, null, file, line, col);
             }
-            default -> throw new InputException(new Problem(at, "unexpected YAML token " + t));
+            default -> throw new InputException(new Problem(new Location(file, line, col), "unexpected YAML token " + t));
         }
     }
 
