@@ -64,6 +64,9 @@ public final class Bench {
         long t1 = System.nanoTime();
         Snapshot snapshot = new SnapshotLoader().load(dir);
         long t2 = System.nanoTime();
+        long parsePeak = peakHeap();
+        System.gc();
+        long modelHeap = usedHeap();
         Engine.Result result = new Engine(rules).run(snapshot);
         long t3 = System.nanoTime();
         Report report = ReportBuilder.build(Preflight.NAME, Preflight.VERSION, snapshot, result, rules.catalog(), Severity.ERROR, false, null);
@@ -97,6 +100,8 @@ public final class Bench {
         o.put("reportSeconds", sec(t4 - t3));
         o.put("totalSeconds", sec(t4 - t0));
         o.put("peakHeapMB", peak / (1024 * 1024));
+        o.put("parsePeakHeapMB", parsePeak / (1024 * 1024));
+        o.put("modelHeapMB", modelHeap / (1024 * 1024));
         o.put("findings", findings);
         o.put("baselineParseOnlySeconds", sec(p1 - p0));
         o.put("baselinePlainJavaSeconds", sec(p2 - p1));
@@ -120,6 +125,10 @@ public final class Bench {
 
     static void resetPeaks() {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) p.resetPeakUsage();
+    }
+
+    static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     static long peakHeap() {

@@ -207,7 +207,8 @@ public final class Generator {
             b.append("{ app: outlook, platform: windows, edition: microsoft-365, version: \"").append(build).append("\", ie11Enabled: ")
                     .append(!chance(0.01)).append(" }");
             for (String app : new String[]{"word", "excel", "powerpoint"}) {
-                b.append(", { app: ").append(app).append(", platform: windows, edition: microsoft-365, version: \"").append(build).append("\" }");
+                b.append(", { app: ").append(app).append(", platform: windows, edition: microsoft-365, version: \"").append(build)
+                        .append("\", ie11Enabled: true }");
             }
         }
         b.append("] }\n");

@@ -11,7 +11,6 @@ import dev.preflight.model.DynamicsTeam;
 import dev.preflight.model.DynamicsUser;
 import dev.preflight.model.GraphPermission;
 import dev.preflight.model.Group;
-import dev.preflight.model.IntegrityIssue;
 import dev.preflight.model.Location;
 import dev.preflight.model.Mailbox;
 import dev.preflight.model.Member;
@@ -34,23 +33,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import static dev.preflight.snapshot.RefIndex.maps;
+import static dev.preflight.snapshot.Resolver.maps;
 
 /**
- * Turns one schema-valid file into model records, resolving references through the snapshot-wide
- * {@link RefIndex}. Values the schema cannot check (dates, versions) become {@link Problem}s; references that
- * resolve to nothing become DATA-001 {@link IntegrityIssue}s.
+ * Turns one schema-valid file into model records, with references as written; {@link Resolver} resolves them
+ * once every file is bound. Values the schema cannot check (dates, versions) become {@link Problem}s.
  */
 final class Binder {
-    private final RefIndex refs;
     private final List<Problem> problems;
-    private final List<IntegrityIssue> issues;
+    private final List<Reference> references;
     final SnapshotParts parts;
 
-    Binder(RefIndex refs, List<Problem> problems, List<IntegrityIssue> issues, SnapshotParts parts) {
-        this.refs = refs;
+    /** A reference as written, resolved once every file is bound (it may point into another file). */
+    record Reference(Resolver.Index index, String ref, Location location, String ownerKind, String ownerId, String message) {
+    }
+
+    Binder(List<Problem> problems, List<Reference> references, SnapshotParts parts) {
         this.problems = problems;
-        this.issues = issues;
+        this.references = references;
         this.parts = parts;
     }
 
@@ -139,7 +139,7 @@ final class Binder {
         if (m.get("apps") instanceof YNode.YList list) {
             apps = new ArrayList<>();
             for (YNode item : list.items()) {
-                apps.add(resolve(refs.apps.get(text(item)), text(item), item.location(), "offer", id,
+                apps.add(refer(Resolver.Index.APP, text(item), item.location(), "offer", id,
                         "offer '" + id + "' links app '" + text(item) + "' that is not in apps"));
             }
             apps = List.copyOf(apps);
@@ -188,8 +188,8 @@ final class Binder {
         for (YNode.YMap t : maps(d.get("teams"))) {
             String id = str(t, "id");
             parts.teams.add(new DynamicsTeam(id, str(t, "name"),
-                    idRefs(t, "roles", refs.roles, "team", id, "security role"),
-                    idRefs(t, "members", refs.dynamicsUsers, "team", id, "Dynamics user"), t.location()));
+                    idRefs(t, "roles", Resolver.Index.ROLE, "team", id, "security role"),
+                    idRefs(t, "members", Resolver.Index.DYNAMICS_USER, "team", id, "Dynamics user"), t.location()));
         }
         for (YNode.YMap u : maps(d.get("users"))) {
             String id = str(u, "id");
@@ -199,7 +199,7 @@ final class Binder {
                     bool(mb, "enabled"), str(mb, "testResult"), bool(mb, "testScheduled"), str(mb, "incoming"),
                     str(mb, "syncOrganization"));
             parts.dynamicsUsers.add(new DynamicsUser(id, user, str(u, "name"), bool(u, "appUser"),
-                    idRefs(u, "roles", refs.roles, "dynamics-user", id, "security role"), str(u, "appStatus"),
+                    idRefs(u, "roles", Resolver.Index.ROLE, "dynamics-user", id, "security role"), str(u, "appStatus"),
                     strs(u, "syncedMailboxes"), mailbox, u.location()));
         }
     }
@@ -215,16 +215,10 @@ final class Binder {
             String ref = text(e.value());
             Location at = e.keyLocation();
             switch (kind) {
-                case "user" -> {
-                    String id = refs.user(ref);
-                    out.add(new Member(kind, resolve(id, ref, at, ownerKind, ownerId,
-                            owner + " names user '" + ref + "' who is not in users"), id != null, at));
-                }
-                case "group" -> {
-                    String id = refs.group(ref);
-                    out.add(new Member(kind, resolve(id, ref, at, ownerKind, ownerId,
-                            owner + " names group '" + ref + "' that is not in groups"), id != null, at));
-                }
+                case "user" -> out.add(new Member(kind, refer(Resolver.Index.USER, ref, at, ownerKind, ownerId,
+                        owner + " names user '" + ref + "' who is not in users"), true, at));
+                case "group" -> out.add(new Member(kind, refer(Resolver.Index.GROUP, ref, at, ownerKind, ownerId,
+                        owner + " names group '" + ref + "' that is not in groups"), true, at));
                 default -> out.add(new Member(kind, ref, true, at));
             }
         }
@@ -234,32 +228,31 @@ final class Binder {
     private String userRef(YNode.YMap m, String key, String owner, String ownerKind, String ownerId) {
         YNode node = m.get(key);
         String ref = text(node);
-        return resolve(refs.user(ref), ref, node.location(), ownerKind, ownerId,
+        return refer(Resolver.Index.USER, ref, node.location(), ownerKind, ownerId,
                 owner + " names user '" + ref + "' in '" + key + "' who is not in users");
     }
 
     private String appRef(YNode.YMap m, String key, String owner, String ownerKind, String ownerId) {
         YNode node = m.get(key);
         String ref = text(node);
-        return resolve(refs.apps.get(ref), ref, node.location(), ownerKind, ownerId,
+        return refer(Resolver.Index.APP, ref, node.location(), ownerKind, ownerId,
                 owner + " names app '" + ref + "' that is not in apps");
     }
 
-    private List<String> idRefs(YNode.YMap m, String key, java.util.Map<String, String> index, String ownerKind,
+    private List<String> idRefs(YNode.YMap m, String key, Resolver.Index index, String ownerKind,
                                 String ownerId, String what) {
         if (!(m.get(key) instanceof YNode.YList list)) return null;
         List<String> out = new ArrayList<>();
         for (YNode item : list.items()) {
             String ref = text(item);
-            out.add(resolve(index.get(ref), ref, item.location(), ownerKind, ownerId,
+            out.add(refer(index, ref, item.location(), ownerKind, ownerId,
                     ownerKind + " '" + ownerId + "' names " + what + " '" + ref + "' that is not in the snapshot"));
         }
         return List.copyOf(out);
     }
 
-    private String resolve(String resolved, String ref, Location at, String ownerKind, String ownerId, String message) {
-        if (resolved != null) return resolved;
-        issues.add(new IntegrityIssue("DATA-001", ownerKind, ownerId, message, List.of("reference: " + ref), at));
+    private String refer(Resolver.Index index, String ref, Location at, String ownerKind, String ownerId, String message) {
+        references.add(new Reference(index, ref, at, ownerKind, ownerId, message));
         return ref;
     }
 

@@ -51,16 +51,11 @@ public final class SnapshotLoader {
     public record Document(String name, String sha256, YNode root, List<Secrets.Found> secrets) {
     }
 
-    /** Loads {@code path}, a file or a folder. */
+    /** Loads {@code path}, a file or a folder: each file is read, checked and bound in turn, then references resolved. */
     public Snapshot load(Path path) throws InputException {
-        return bind(read(path));
-    }
-
-    /** Reads and validates the files of {@code path} without binding them. */
-    public List<Document> read(Path path) throws InputException {
         List<Path> files = files(path);
         List<Problem> problems = new ArrayList<>();
-        List<Document> docs = new ArrayList<>();
+        Binding binding = new Binding();
         for (Path f : files) {
             String name = display(f);
             try {
@@ -68,14 +63,15 @@ public final class SnapshotLoader {
                 String text = decodeUtf8(bytes, name);
                 Secrets.Result clean = Secrets.redact(yaml.read(new StringReader(text), name));
                 Document doc = new Document(name, sha256(bytes), clean.root(), clean.found());
-                problems.addAll(validate(doc));
-                docs.add(doc);
+                List<Problem> found = validate(doc);
+                problems.addAll(found);
+                if (found.isEmpty() && problems.isEmpty()) binding.add(doc);
             } catch (InputException e) {
                 problems.addAll(e.problems());
             }
         }
         if (!problems.isEmpty()) throw new InputException(problems);
-        return docs;
+        return binding.finish();
     }
 
     /** Loads a snapshot from an already parsed tree (e.g. one embedded in a test fixture). */
@@ -84,7 +80,9 @@ public final class SnapshotLoader {
         Document doc = new Document(name, "", clean.root(), clean.found());
         List<Problem> problems = validate(doc);
         if (!problems.isEmpty()) throw new InputException(problems);
-        return bind(List.of(doc));
+        Binding binding = new Binding();
+        binding.add(doc);
+        return binding.finish();
     }
 
     /** Validates one parsed document: its schema version first, then the schema. */
@@ -107,27 +105,32 @@ public final class SnapshotLoader {
         return schema.check(root);
     }
 
-    /** Binds validated documents into one snapshot. */
-    public Snapshot bind(List<Document> docs) throws InputException {
-        RefIndex refs = new RefIndex();
-        for (Document d : docs) refs.collect(d.root());
-        List<Problem> problems = new ArrayList<>();
-        List<IntegrityIssue> issues = new ArrayList<>();
-        SnapshotParts parts = new SnapshotParts();
-        Binder binder = new Binder(refs, problems, issues, parts);
-        List<SnapshotFile> files = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        for (Document d : docs) {
+    /** Binds documents one at a time (so a document's tree can go as soon as it is bound), then resolves. */
+    private static final class Binding {
+        final List<Problem> problems = new ArrayList<>();
+        final List<Binder.Reference> references = new ArrayList<>();
+        final SnapshotParts parts = new SnapshotParts();
+        final Binder binder = new Binder(problems, references, parts);
+        final List<SnapshotFile> files = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        Location root;
+
+        void add(Document d) {
+            if (root == null) root = new Location(d.name(), 1, 1);
             binder.bind((YNode.YMap) d.root());
             files.add(new SnapshotFile(d.name(), d.sha256()));
             for (Secrets.Found f : d.secrets()) warnings.add(f.toString());
         }
-        if (!problems.isEmpty()) {
-            problems.sort(null);
-            throw new InputException(problems);
+
+        Snapshot finish() throws InputException {
+            if (!problems.isEmpty()) {
+                problems.sort(null);
+                throw new InputException(problems);
+            }
+            List<IntegrityIssue> issues = new ArrayList<>();
+            new Resolver(parts).resolve(parts, references, issues);
+            return parts.build(files, root == null ? Location.UNKNOWN : root, issues, warnings);
         }
-        Location root = docs.isEmpty() ? Location.UNKNOWN : new Location(docs.get(0).name(), 1, 1);
-        return parts.build(files, root, issues, warnings);
     }
 
     /** The YAML files of {@code path}: itself, or every *.yaml / *.yml below it, sorted by path. */
