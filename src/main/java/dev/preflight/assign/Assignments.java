@@ -40,24 +40,42 @@ public final class Assignments {
         for (App a : snapshot.apps()) apps.put(a.id(), a);
         List<String> activeUsers = snapshot.users().stream().filter(User::active).map(User::id).toList();
 
-        Map<String, Set<String>> userDeployments = new LinkedHashMap<>();
+        // Everyone deployments reach every active user: kept once, not copied into each user's set.
+        Set<String> everyoneDeployments = new TreeSet<>();
+        Set<String> everyoneHosts = new TreeSet<>();
+        Map<String, Set<String>> userDeployments = new HashMap<>();
         Map<String, Set<String>> userHosts = new HashMap<>();
         for (Deployment d : snapshot.deployments()) {
             Audience audience = audience(d, users, activeUsers);
             audiences.put(d.id(), audience);
             App app = apps.get(d.appId());
             if (app == null || !app.addIn()) continue;
+            if (audience.everyone()) {
+                everyoneDeployments.add(d.id());
+                if (app.hosts() != null) everyoneHosts.addAll(app.hosts());
+                continue;
+            }
             for (String u : audience.recipients()) {
                 userDeployments.computeIfAbsent(u, k -> new TreeSet<>()).add(d.id());
                 if (app.hosts() != null) userHosts.computeIfAbsent(u, k -> new TreeSet<>()).addAll(app.hosts());
             }
         }
+        List<String> everyoneIds = List.copyOf(everyoneDeployments);
+        List<String> everyoneHostList = List.copyOf(everyoneHosts);
         for (User u : snapshot.users()) {
             Set<String> deps = userDeployments.get(u.id());
-            if (deps != null) {
-                assignedUsers.add(new AssignedUser(u.id(), List.copyOf(deps),
-                        List.copyOf(userHosts.getOrDefault(u.id(), Set.of()))));
+            boolean everyone = !everyoneIds.isEmpty() && u.active();
+            if (deps == null && !everyone) continue;
+            if (deps == null) {
+                assignedUsers.add(new AssignedUser(u.id(), everyoneIds, everyoneHostList));
+                continue;
             }
+            Set<String> hosts = new TreeSet<>(userHosts.getOrDefault(u.id(), Set.of()));
+            if (everyone) {
+                deps.addAll(everyoneIds);
+                hosts.addAll(everyoneHostList);
+            }
+            assignedUsers.add(new AssignedUser(u.id(), List.copyOf(deps), List.copyOf(hosts)));
         }
     }
 
