@@ -25,8 +25,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -58,21 +56,23 @@ public final class Bench {
             bytes = s.mapToLong(p -> p.toFile().length()).sum();
         }
         System.gc();
-        resetPeaks();
+        HeapSampler sampler = new HeapSampler();
+        sampler.start();
         long t0 = System.nanoTime();
         RuleBase rules = RuleBase.build(List.of());
         long t1 = System.nanoTime();
         Snapshot snapshot = new SnapshotLoader().load(dir);
         long t2 = System.nanoTime();
-        long parsePeak = peakHeap();
+        long parsePeak = sampler.max;
         System.gc();
         long modelHeap = usedHeap();
+        sampler.max = Math.max(sampler.max, modelHeap);
         Engine.Result result = new Engine(rules).run(snapshot);
         long t3 = System.nanoTime();
         Report report = ReportBuilder.build(Preflight.NAME, Preflight.VERSION, snapshot, result, rules.catalog(), Severity.ERROR, false, null);
         new JsonRenderer().render(report, Writer.nullWriter());
         long t4 = System.nanoTime();
-        long peak = peakHeap();
+        long peak = sampler.finish();
         Map<String, Long> phases = result.timingsNanos();
         int findings = result.findings().size();
         long facts = result.facts();
@@ -123,20 +123,36 @@ public final class Bench {
         return Math.round(nanos / 1e6) / 1000.0;
     }
 
-    static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) p.resetPeakUsage();
+    /** Samples the used heap every few milliseconds; its maximum is the peak a run needed (never above -Xmx). */
+    static final class HeapSampler extends Thread {
+        volatile long max;
+        volatile boolean running = true;
+
+        HeapSampler() {
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                max = Math.max(max, usedHeap());
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long finish() {
+            running = false;
+            max = Math.max(max, usedHeap());
+            return max;
+        }
     }
 
     static long usedHeap() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
-        }
-        return sum;
     }
 
     /** Baseline (a): the same YAML files read into a tree, nothing else. */
