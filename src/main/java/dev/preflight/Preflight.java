@@ -42,6 +42,7 @@ public final class Preflight {
     private final SnapshotLoader loader;
     private final Policy policy;
     private final Instant timestamp;
+    private long ruleBaseNanos;
 
     public Preflight(RuleBase rules, SnapshotLoader loader) {
         this(rules, loader, Policy.none(LocalDate.now(ZoneOffset.UTC)), null);
@@ -53,6 +54,12 @@ public final class Preflight {
         this.loader = loader;
         this.policy = policy;
         this.timestamp = timestamp;
+    }
+
+    /** How long building the rule base took, shown with --timings. */
+    public Preflight ruleBaseNanos(long nanos) {
+        this.ruleBaseNanos = nanos;
+        return this;
     }
 
     public RuleBase rules() {
@@ -75,6 +82,7 @@ public final class Preflight {
         Engine.Result result = new Engine(rules).run(snapshot, new Settings(Map.copyOf(thresholds)));
         if (timings) {
             var t = new java.util.LinkedHashMap<String, Long>();
+            if (ruleBaseNanos > 0) t.put("rules", ruleBaseNanos);
             t.put("parse", parseNanos);
             t.putAll(result.timingsNanos());
             result = new Engine.Result(result.findings(), result.assignments(), t, result.facts());

@@ -166,6 +166,7 @@ final class CheckCommand implements Callable<Integer> {
             if (!Files.isDirectory(dir)) return usage(err, dir + ": --rules needs a folder of .drl files");
         }
         RuleBase rules;
+        long buildStart = System.nanoTime();
         try {
             rules = RuleBase.build(ruleDirs);
         } catch (RuleBaseException e) {
@@ -173,7 +174,8 @@ final class CheckCommand implements Callable<Integer> {
             err.println("preflight: the rules do not compile");
             return ExitCode.INPUT.code;
         }
-        Preflight preflight = new Preflight(rules, new SnapshotLoader(maxBytes), policy, timestamp ? Instant.now() : null);
+        Preflight preflight = new Preflight(rules, new SnapshotLoader(maxBytes), policy, timestamp ? Instant.now() : null)
+                .ruleBaseNanos(System.nanoTime() - buildStart);
         if (fleet) {
             int n = jobs != null && jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
             return new Fleet(preflight, threshold, timings, targets, outDir, n).run(inputs, out, err).code;
