@@ -1,12 +1,17 @@
 package dev.preflight.assign;
 
+import dev.preflight.licensing.LicenseProfile;
+import dev.preflight.model.User;
+
 import java.util.List;
 
 /**
  * A user that at least one add-in deployment reaches, with those deployments and the Office hosts of their
- * add-ins: the subject of the per-user checks (licenses, mailbox, sign-in, clients).
+ * add-ins: the subject of the per-user checks (licenses, mailbox, sign-in, clients). It carries the user and what
+ * the user's licenses give ({@code license} is null when the snapshot lists no licenses), so per-user rules match
+ * one fact instead of joining several (the join is the cost at 100k users).
  */
-public record AssignedUser(String userId, List<String> deploymentIds, List<String> hosts) {
+public record AssignedUser(String userId, List<String> deploymentIds, List<String> hosts, User user, LicenseProfile license) {
     public boolean needsHost(String host) {
         return hosts.contains(host);
     }

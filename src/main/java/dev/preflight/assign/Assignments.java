@@ -1,5 +1,6 @@
 package dev.preflight.assign;
 
+import dev.preflight.licensing.Licensing;
 import dev.preflight.model.App;
 import dev.preflight.model.Deployment;
 import dev.preflight.model.Group;
@@ -60,6 +61,7 @@ public final class Assignments {
                 if (app.hosts() != null) userHosts.computeIfAbsent(u, k -> new TreeSet<>()).addAll(app.hosts());
             }
         }
+        Licensing licensing = new Licensing(snapshot.skus());
         List<String> everyoneIds = List.copyOf(everyoneDeployments);
         List<String> everyoneHostList = List.copyOf(everyoneHosts);
         for (User u : snapshot.users()) {
@@ -67,7 +69,7 @@ public final class Assignments {
             boolean everyone = !everyoneIds.isEmpty() && u.active();
             if (deps == null && !everyone) continue;
             if (deps == null) {
-                assignedUsers.add(new AssignedUser(u.id(), everyoneIds, everyoneHostList));
+                assignedUsers.add(new AssignedUser(u.id(), everyoneIds, everyoneHostList, u, licensing.profile(u)));
                 continue;
             }
             Set<String> hosts = new TreeSet<>(userHosts.getOrDefault(u.id(), Set.of()));
@@ -75,7 +77,7 @@ public final class Assignments {
                 deps.addAll(everyoneIds);
                 hosts.addAll(everyoneHostList);
             }
-            assignedUsers.add(new AssignedUser(u.id(), List.copyOf(deps), List.copyOf(hosts)));
+            assignedUsers.add(new AssignedUser(u.id(), List.copyOf(deps), List.copyOf(hosts), u, licensing.profile(u)));
         }
     }
 

@@ -100,13 +100,7 @@ public final class Engine {
         a.missing().forEach(insert);
         dev.preflight.apps.MemberAddresses.of(s).forEach(insert);
         dev.preflight.dynamics.AppForOutlook.checks(s).forEach(insert);
-        Licensing licensing = new Licensing(s.skus());
-        Map<String, User> users = new HashMap<>();
-        for (User u : s.users()) users.put(u.id(), u);
-        for (AssignedUser au : a.assignedUsers()) {
-            LicenseProfile p = licensing.profile(users.get(au.userId()));
-            if (p != null) insert.accept(p);
-        }
+
     }
 
     /** Findings in a stable order, duplicates (same rule, subject, context, message, evidence) removed. */
