@@ -93,8 +93,9 @@ final class Binder {
             clients = new ArrayList<>();
             int i = 0;
             for (YNode.YMap c : maps(m.get("clients"))) {
+                Version version = parsedVersion(c, "version");
                 clients.add(new OfficeClient(id, i++, str(c, "app"), str(c, "platform"), str(c, "edition"),
-                        version(c, "version"), bool(c, "ie11Enabled"), c.location()));
+                        version == null ? null : version.text(), version, bool(c, "ie11Enabled"), c.location()));
             }
             clients = List.copyOf(clients);
         }
@@ -282,15 +283,21 @@ final class Binder {
     }
 
     private String version(YNode.YMap m, String key) {
+        Version v = parsedVersion(m, key);
+        return v == null ? null : v.text();
+    }
+
+    /** The version at {@code key}, parsed once; a problem (and null) when it does not parse. */
+    private Version parsedVersion(YNode.YMap m, String key) {
         YNode node = m.get(key);
         if (!(node instanceof YNode.YScalar s) || s.value() == null) return null;
         String text = s.value() instanceof String str ? str : s.raw();
         try {
-            Version.parse(text);
+            return Version.parse(text);
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(node.location(), key + ": " + e.getMessage()));
+            return null;
         }
-        return text;
     }
 
     private Instant time(YNode.YMap m, String key) {

@@ -63,7 +63,7 @@ public final class OfficeMinimums {
                     + " requirement for " + (edition == null ? "this edition" : edition) + " on " + platform);
         }
         if (c.version() == null) return v(c, "DATA-004", m.rule(), "users[].clients[].version");
-        Version have = Version.parse(c.version());
+        Version have = c.parsedVersion();
         if ("microsoft-365".equals(edition) && "windows".equals(platform) && have.parts().length > 0 && have.major() == 16
                 && have.parts().length >= 3) {
             // A 16.0.x build of the subscription: a different scheme from the YYMM minimum.
