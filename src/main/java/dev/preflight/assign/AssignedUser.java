@@ -16,6 +16,15 @@ public record AssignedUser(String userId, List<String> deploymentIds, List<Strin
         return hosts.contains(host);
     }
 
+    /** Whether the user's clients are known, not empty, and all on iOS or Android (CLI-005). */
+    public boolean onlyMobileClients() {
+        if (user == null || user.clients() == null || user.clients().isEmpty()) return false;
+        for (var c : user.clients()) {
+            if (!"ios".equals(c.platform()) && !"android".equals(c.platform())) return false;
+        }
+        return true;
+    }
+
     /** Whether any of the user's add-ins runs in Word, Excel or PowerPoint. */
     public boolean documentHosts() {
         return hosts.contains("word") || hosts.contains("excel") || hosts.contains("powerpoint");
