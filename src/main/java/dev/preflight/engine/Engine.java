@@ -75,10 +75,8 @@ public final class Engine {
     static void facts(Snapshot s, Assignments a, Consumer<Object> insert) {
         insert.accept(s.tenant());
         s.skus().forEach(insert);
-        for (var u : s.users()) {
-            insert.accept(u);
-            if (u.clients() != null) u.clients().forEach(insert);
-        }
+        // Office clients are not facts of their own: rules reach them through their user (from $u.clients).
+        s.users().forEach(insert);
         s.groups().forEach(insert);
         s.admins().forEach(insert);
         s.apps().forEach(insert);
