@@ -1,6 +1,7 @@
 package dev.preflight.assign;
 
 import dev.preflight.licensing.LicenseProfile;
+import dev.preflight.model.OfficeClient;
 import dev.preflight.model.User;
 
 import java.util.List;
@@ -23,6 +24,15 @@ public record AssignedUser(String userId, List<String> deploymentIds, List<Strin
             if (!"ios".equals(c.platform()) && !"android".equals(c.platform())) return false;
         }
         return true;
+    }
+
+    /** The user's first MSI Outlook (2016 or 2013), or null (CLI-006). */
+    public OfficeClient msiOutlook() {
+        if (user == null || user.clients() == null) return null;
+        for (OfficeClient c : user.clients()) {
+            if ("outlook".equals(c.app()) && ("office-2016-msi".equals(c.edition()) || "office-2013-msi".equals(c.edition()))) return c;
+        }
+        return null;
     }
 
     /** Whether any of the user's add-ins runs in Word, Excel or PowerPoint. */

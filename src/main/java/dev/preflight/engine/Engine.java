@@ -2,9 +2,6 @@ package dev.preflight.engine;
 
 import dev.preflight.assign.AssignedUser;
 import dev.preflight.assign.Assignments;
-import dev.preflight.licensing.LicenseProfile;
-import dev.preflight.licensing.Licensing;
-import dev.preflight.model.User;
 import dev.preflight.assign.GroupCycle;
 import dev.preflight.model.Snapshot;
 import org.kie.api.runtime.KieSession;
@@ -14,7 +11,6 @@ import org.kie.api.runtime.rule.QueryResultsRow;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +87,10 @@ public final class Engine {
         s.integrityIssues().forEach(insert);
         if (s.takenAt() != null) insert.accept(new SnapshotTime(s.takenAt()));
         a.audiences().values().forEach(insert);
-        a.assignedUsers().forEach(insert);
+        for (AssignedUser au : a.assignedUsers()) {
+            insert.accept(au);
+            dev.preflight.version.OfficeMinimums.verdicts(au.user(), au).forEach(insert);
+        }
         a.nestedOnly().forEach(insert);
         a.graph().groupParents().forEach(insert);
         for (GroupCycle c : a.graph().cycles()) insert.accept(c);
