@@ -221,7 +221,10 @@ final class CheckCommand implements Callable<Integer> {
     static void write(Target t, Report report, PrintWriter out) throws IOException {
         if (t.file() == null) {
             StringWriter buffer = new StringWriter();
-            t.renderer().render(report, buffer);
+            Renderer r = t.renderer() instanceof dev.preflight.render.TextRenderer
+                    && dev.preflight.render.TextRenderer.colorWanted(System.console() != null, System.getenv())
+                    ? new dev.preflight.render.TextRenderer(true) : t.renderer();
+            r.render(report, buffer);
             out.print(buffer);
             out.flush();
         } else {

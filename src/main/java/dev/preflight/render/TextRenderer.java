@@ -7,8 +7,38 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
 
-/** For a person at a terminal: findings grouped by severity, each with its evidence and the fix. */
+/**
+ * For a person at a terminal: findings grouped by severity, each with its evidence and the fix. Colour only when
+ * asked for (the CLI asks on a terminal, unless NO_COLOR is set); tenant text never carries control characters.
+ */
 public final class TextRenderer implements Renderer {
+    private final boolean color;
+
+    public TextRenderer() {
+        this(false);
+    }
+
+    public TextRenderer(boolean color) {
+        this.color = color;
+    }
+
+    /** Colour on an interactive terminal unless NO_COLOR is set (https://no-color.org). */
+    public static boolean colorWanted(boolean terminal, java.util.Map<String, String> env) {
+        String noColor = env.get("NO_COLOR");
+        return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
+    }
+
+    private String paint(String code, String text) {
+        return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+
+    private static String code(Severity s) {
+        return switch (s) {
+            case ERROR -> "1;31";
+            case WARNING -> "1;33";
+            case INFO -> "1;36";
+        };
+    }
     @Override
     public String name() {
         return "text";
@@ -28,11 +58,11 @@ public final class TextRenderer implements Renderer {
             for (Report.Entry e : r.entries()) {
                 if (e.severity() != s) continue;
                 if (!header) {
-                    out.write("\n" + s.label().toUpperCase(java.util.Locale.ROOT) + "\n");
+                    out.write("\n" + paint(code(s), s.label().toUpperCase(java.util.Locale.ROOT)) + "\n");
                     header = true;
                 }
                 var f = e.finding();
-                out.write("  " + f.ruleId() + "  " + f.location() + "\n");
+                out.write("  " + paint("1", f.ruleId()) + "  " + Text.oneLine(f.location().toString()) + "\n");
                 out.write("    " + Text.oneLine(f.message()) + "\n");
                 for (String ev : f.evidence()) out.write("      - " + Text.oneLine(ev) + "\n");
                 if (e.rule() != null && e.rule().remediation() != null && !"DATA-004".equals(f.ruleId())) {
