@@ -108,13 +108,6 @@ public final class GroupGraph {
         return out;
     }
 
-    public boolean hasNestedGroups(String groupId) {
-        Group g = groups.get(groupId);
-        if (g == null || g.members() == null) return false;
-        for (Member m : g.members()) if ("group".equals(m.kind()) && groups.containsKey(m.ref())) return true;
-        return false;
-    }
-
     public String name(String groupId) {
         Group g = groups.get(groupId);
         return g == null ? groupId : g.name();

@@ -101,7 +101,7 @@ final class Fleet {
                     Path dir = outDir.resolve(unique(folderName(o.input()), names));
                     Files.createDirectories(dir);
                     for (CheckCommand.Target t : targets) {
-                        Output.atomically(dir.resolve("report." + extension(t.renderer().name())), w -> t.renderer().render(r, w));
+                        Output.atomically(dir.resolve("report." + t.renderer().extension()), w -> t.renderer().render(r, w));
                     }
                 }
             }
@@ -123,15 +123,6 @@ final class Fleet {
             pool.shutdownNow();
         }
         return worst;
-    }
-
-    static String extension(String format) {
-        return switch (format) {
-            case "text" -> "txt";
-            case "markdown" -> "md";
-            case "junit" -> "xml";
-            default -> format;
-        };
     }
 
     static String folderName(Path input) {

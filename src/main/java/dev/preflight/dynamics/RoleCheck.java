@@ -9,7 +9,4 @@ import java.util.List;
  */
 public record RoleCheck(String userId, boolean roleDirect, List<String> missingPrivileges, List<String> rolesWithoutPrivileges,
                         boolean roleViaTeam, boolean rolesUnknown) {
-    public boolean authorized() {
-        return roleDirect || missingPrivileges.isEmpty();
-    }
 }

@@ -14,8 +14,13 @@ public record RuleMeta(String id, Severity severity, String title, String ration
 
     /** The area of the id: TEN, ADM, ... */
     public String area() {
-        int dash = id.indexOf('-');
-        return dash > 0 ? id.substring(0, dash) : id;
+        return areaOf(id);
+    }
+
+    /** The area of a rule id: the part before the dash (GRP of GRP-001). */
+    public static String areaOf(String ruleId) {
+        int dash = ruleId.indexOf('-');
+        return dash > 0 ? ruleId.substring(0, dash) : ruleId;
     }
 
     static RuleMeta from(Map<String, Object> meta, String ruleName, String file) {

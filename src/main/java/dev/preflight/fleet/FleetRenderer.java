@@ -5,6 +5,7 @@ import dev.preflight.engine.Severity;
 import dev.preflight.render.HtmlRenderer;
 import dev.preflight.render.Json;
 import dev.preflight.render.Markdown;
+import dev.preflight.render.Renderers;
 import dev.preflight.render.Text;
 
 import java.io.IOException;
@@ -19,11 +20,7 @@ public final class FleetRenderer {
     }
 
     public static String extension(String format) {
-        return switch (format) {
-            case "text" -> "txt";
-            case "markdown" -> "md";
-            default -> format;
-        };
+        return Renderers.get(format).extension();
     }
 
     public static void render(String format, FleetSummary s, Writer out) throws IOException {

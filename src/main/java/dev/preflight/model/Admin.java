@@ -7,8 +7,4 @@ public record Admin(String userId, List<String> roles, Location location) implem
     @Override public String kind() { return "admin"; }
     @Override public String id() { return userId; }
     @Override public String name() { return userId; }
-
-    public boolean globalAdmin() { return roles.contains("global-administrator"); }
-
-    public boolean exchangeAdmin() { return roles.contains("exchange-administrator"); }
 }

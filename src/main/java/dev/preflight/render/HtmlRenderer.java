@@ -132,7 +132,7 @@ public final class HtmlRenderer implements Renderer {
         Map<String, int[]> areas = new LinkedHashMap<>();
         for (RuleMeta m : r.catalog().values()) areas.putIfAbsent(m.area(), new int[3]);
         for (Report.Entry e : r.entries()) {
-            areas.computeIfAbsent(area(e.finding().ruleId()), k -> new int[3])[e.severity().ordinal()]++;
+            areas.computeIfAbsent(RuleMeta.areaOf(e.finding().ruleId()), k -> new int[3])[e.severity().ordinal()]++;
         }
         for (Map.Entry<String, int[]> a : areas.entrySet()) {
             out.write("<tr><td>" + esc(a.getKey()) + "</td>");
@@ -149,7 +149,7 @@ public final class HtmlRenderer implements Renderer {
         TreeSet<String> areas = new TreeSet<>();
         TreeSet<String> rules = new TreeSet<>();
         for (Report.Entry e : r.entries()) {
-            areas.add(area(e.finding().ruleId()));
+            areas.add(RuleMeta.areaOf(e.finding().ruleId()));
             rules.add(e.finding().ruleId());
         }
         for (String a : areas) out.write("<option value=\"" + esc(a) + "\">" + esc(a) + "</option>");
@@ -161,7 +161,7 @@ public final class HtmlRenderer implements Renderer {
         for (Report.Entry e : r.entries()) {
             Finding f = e.finding();
             RuleMeta m = e.rule();
-            out.write("<tr data-severity=\"" + e.severity().label() + "\" data-area=\"" + esc(area(f.ruleId()))
+            out.write("<tr data-severity=\"" + e.severity().label() + "\" data-area=\"" + esc(RuleMeta.areaOf(f.ruleId()))
                     + "\" data-rule=\"" + esc(f.ruleId()) + "\">");
             out.write("<td class=\"sev " + e.severity().label() + "\">" + e.severity().label()
                     + (e.waived() ? " <span class=\"tag\">waived</span>" : "")
@@ -212,11 +212,6 @@ public final class HtmlRenderer implements Renderer {
                     + "</td><td class=\"num\">" + a.excluded().size() + "</td></tr>\n");
         }
         out.write("</tbody></table>\n");
-    }
-
-    static String area(String ruleId) {
-        int dash = ruleId.indexOf('-');
-        return dash > 0 ? ruleId.substring(0, dash) : ruleId;
     }
 
     /** HTML text and attribute escaping; control characters removed. */

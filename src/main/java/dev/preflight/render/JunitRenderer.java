@@ -23,6 +23,11 @@ public final class JunitRenderer implements Renderer {
     }
 
     @Override
+    public String extension() {
+        return "xml";
+    }
+
+    @Override
     public String description() {
         return "JUnit XML for CI test-result tabs";
     }

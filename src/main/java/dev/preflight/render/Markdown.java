@@ -19,6 +19,11 @@ public final class Markdown implements Renderer {
     }
 
     @Override
+    public String extension() {
+        return "md";
+    }
+
+    @Override
     public String description() {
         return "summary for a pull-request comment";
     }

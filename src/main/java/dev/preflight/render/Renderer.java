@@ -10,6 +10,11 @@ public interface Renderer {
     /** The name used with {@code --format}. */
     String name();
 
+    /** The file extension of a report in this format (without the dot). */
+    default String extension() {
+        return name();
+    }
+
     /** One line for help texts. */
     String description();
 

@@ -45,6 +45,11 @@ public final class TextRenderer implements Renderer {
     }
 
     @Override
+    public String extension() {
+        return "txt";
+    }
+
+    @Override
     public String description() {
         return "for a terminal, grouped by severity (default, to standard output)";
     }

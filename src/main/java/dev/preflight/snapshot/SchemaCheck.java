@@ -42,11 +42,6 @@ public final class SchemaCheck {
         schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaTree, config);
     }
 
-    /** The schema as JSON, e.g. for documentation. */
-    public JsonNode schemaTree() {
-        return schemaTree;
-    }
-
     /** Returns the problems of {@code root}, sorted by place; empty when it is valid. */
     public List<Problem> check(YNode root) {
         Set<ValidationMessage> messages = schema.validate(toJson(root));

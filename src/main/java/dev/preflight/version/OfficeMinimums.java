@@ -27,10 +27,6 @@ public final class OfficeMinimums {
     private OfficeMinimums() {
     }
 
-    static boolean document(String app) {
-        return "word".equals(app) || "excel".equals(app) || "powerpoint".equals(app);
-    }
-
     /** Verdicts for the clients of {@code u} that run a host the user's add-ins need; only problems are returned. */
     public static List<ClientVerdict> verdicts(User u, AssignedUser a) {
         List<ClientVerdict> out = new ArrayList<>();

@@ -40,16 +40,6 @@ public record Version(int[] parts, String text) implements Comparable<Version> {
         return parse(a).compareTo(parse(b)) < 0;
     }
 
-    /** True when {@code text} parses. */
-    public static boolean valid(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     private static int num(String digits, String text) {
         try {
             return Integer.parseInt(digits);
@@ -65,10 +55,6 @@ public record Version(int[] parts, String text) implements Comparable<Version> {
 
     public boolean isBelow(Version other) {
         return compareTo(other) < 0;
-    }
-
-    public boolean isBelow(String other) {
-        return isBelow(parse(other));
     }
 
     @Override

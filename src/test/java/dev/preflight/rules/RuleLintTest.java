@@ -23,6 +23,9 @@ class RuleLintTest {
     record Check(Pattern pattern, String why) {
     }
 
+    static final Pattern QUERY = Pattern.compile("^\\s*query\\s+\"?([A-Za-z0-9_ -]+?)\"?\\s*(\\(|$)");
+    static final Pattern IMMUTABLE = Pattern.compile("\\bmodify\\s*\\(|\\bupdate\\s*\\(");
+
     static final List<Check> CHECKS = List.of(
             new Check(Pattern.compile("\\beval\\s*\\("), "eval(...) cannot be indexed: join with == on ids instead"),
             new Check(Pattern.compile("\\bsalience\\b"), "salience makes checks order-dependent: derive facts instead"),
@@ -32,7 +35,7 @@ class RuleLintTest {
             new Check(Pattern.compile("\\baccumulate\\s*\\(\\s*[A-Z][A-Za-z0-9_]*\\s*\\(\\s*\\)"),
                     "accumulate over a whole fact type without a key constraint: constrain it or derive per key"),
             new Check(Pattern.compile("\\.equals\\s*\\("), ".equals(...) in a constraint cannot be indexed: use =="),
-            new Check(Pattern.compile("\\bmodify\\s*\\(|\\bupdate\\s*\\("), "facts are immutable: derive new facts instead"));
+            new Check(IMMUTABLE, "facts are immutable: derive new facts instead"));
 
     static List<Path> drlFiles() throws IOException {
         List<Path> out = new ArrayList<>();
@@ -50,7 +53,7 @@ class RuleLintTest {
         List<String> lines = Files.readAllLines(file);
         List<String> queries = new ArrayList<>();
         for (String l : lines) {
-            Matcher q = Pattern.compile("^\\s*query\\s+\"?([A-Za-z0-9_ -]+?)\"?\\s*(\\(|$)").matcher(l);
+            Matcher q = QUERY.matcher(l);
             if (q.find()) queries.add(q.group(1).strip());
         }
         String currentQuery = null;
@@ -60,7 +63,7 @@ class RuleLintTest {
             if (t.equals("then")) consequence = true;
             if (t.equals("end") || t.startsWith("rule ")) consequence = false;
             if (consequence && !t.equals("then")) {
-                if (Pattern.compile("\\bmodify\\s*\\(|\\bupdate\\s*\\(").matcher(t).find()) {
+                if (IMMUTABLE.matcher(t).find()) {
                     problems.add(file + ":" + (i + 1) + ": facts are immutable: derive new facts instead");
                 }
                 continue; // consequences are Java: only the conditions must stay indexable
@@ -68,7 +71,7 @@ class RuleLintTest {
             String code = lines.get(i).replaceAll("//.*$", "").replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
             String raw = lines.get(i);
             if (raw.trim().startsWith("@")) continue; // annotations hold prose
-            Matcher q = Pattern.compile("^\\s*query\\s+\"?([A-Za-z0-9_ -]+?)\"?\\s*(\\(|$)").matcher(raw);
+            Matcher q = QUERY.matcher(raw);
             if (q.find()) currentQuery = q.group(1).strip();
             else if (raw.strip().equals("end")) currentQuery = null;
             else if (currentQuery != null && (raw.contains(currentQuery + "(") || raw.contains("\"" + currentQuery + "\""))) {
