@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * How rules report. A rule's consequence calls {@code insert(Findings.of(drools, subject, message, evidence...))};
+ * How rules report. A rule's consequence calls {@code insert(Findings.of(kcontext, subject, message, evidence...))};
  * the rule id comes from the firing rule's {@code @id}, so it is written once, on the rule.
  */
 public final class Findings {

@@ -23,6 +23,8 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -39,15 +41,25 @@ public final class RuleBase {
 
     private final KieBase kieBase;
     private final Map<String, RuleMeta> catalog;
+    private final boolean precompiled;
 
-    private RuleBase(KieBase kieBase, Map<String, RuleMeta> catalog) {
+    private RuleBase(KieBase kieBase, Map<String, RuleMeta> catalog, boolean precompiled) {
         this.kieBase = kieBase;
         this.catalog = catalog;
+        this.precompiled = precompiled;
     }
 
-    /** Builds the bundled rules plus the DRL files found below each of {@code userDirs}. */
+    /**
+     * Builds the bundled rules plus the DRL files found below each of {@code userDirs}. With no user rules, the
+     * bundled ones come precompiled (executable model, made at build time) when the build has them; otherwise, and
+     * whenever user rules are added, all DRL is compiled here.
+     */
     public static RuleBase build(List<Path> userDirs) throws RuleBaseException {
         List<RuleSource> sources = new ArrayList<>(bundled());
+        if (userDirs.isEmpty()) {
+            Optional<Built> pre = Precompiled.load(withEngine(sources));
+            if (pre.isPresent()) return fromBuilt(pre.get(), true);
+        }
         for (Path dir : userDirs) {
             for (RuleSource s : folder(dir)) {
                 String shown = Files.isDirectory(dir) ? dir.resolve(s.name()).toString() : dir.toString();
@@ -62,10 +74,8 @@ public final class RuleBase {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         Map<String, String> names = new HashMap<>();
-        List<RuleSource> all = new ArrayList<>(sources);
-        all.add(new RuleSource(ENGINE_DRL, resource(ENGINE_DRL)));
         int n = 0;
-        for (RuleSource s : all) {
+        for (RuleSource s : withEngine(sources)) {
             String path = "src/main/resources/preflight/r" + (n++) + ".drl";
             names.put(path, s.name());
             names.put(path.substring("src/main/resources/".length()), s.name());
@@ -83,20 +93,33 @@ public final class RuleBase {
             throw new RuleBaseException(problems);
         }
         KieBase kieBase = ks.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
-        return new RuleBase(kieBase, readCatalog(kieBase, names));
+        return fromBuilt(new Built(kieBase, r -> r instanceof RuleImpl impl && impl.getResource() != null
+                ? names.getOrDefault(impl.getResource().getSourcePath(), "rules") : "rules"), false);
     }
 
-    private static Map<String, RuleMeta> readCatalog(KieBase kieBase, Map<String, String> names)
-            throws RuleBaseException {
+    /** A built KieBase and the DRL file each of its rules came from. */
+    record Built(KieBase kieBase, Function<Rule, String> fileOf) {
+    }
+
+    private static RuleBase fromBuilt(Built built, boolean precompiled) throws RuleBaseException {
+        return new RuleBase(built.kieBase(), readCatalog(built), precompiled);
+    }
+
+    private static List<RuleSource> withEngine(List<RuleSource> sources) {
+        List<RuleSource> all = new ArrayList<>(sources);
+        all.add(new RuleSource(ENGINE_DRL, resource(ENGINE_DRL)));
+        return all;
+    }
+
+    private static Map<String, RuleMeta> readCatalog(Built built) throws RuleBaseException {
         Map<String, RuleMeta> catalog = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        for (KiePackage p : kieBase.getKiePackages()) {
+        for (KiePackage p : built.kieBase().getKiePackages()) {
             for (Rule r : p.getRules()) {
                 if (r instanceof RuleImpl impl && impl.isQuery()) continue;
                 Map<String, Object> meta = r.getMetaData();
                 if (!meta.containsKey("title")) continue;
-                String file = r instanceof RuleImpl impl && impl.getResource() != null
-                        ? names.getOrDefault(impl.getResource().getSourcePath(), "rules") : "rules";
+                String file = built.fileOf().apply(r);
                 RuleMeta m = RuleMeta.from(meta, r.getName(), file);
                 RuleMeta earlier = catalog.putIfAbsent(m.id(), m);
                 if (earlier != null) {
@@ -107,6 +130,11 @@ public final class RuleBase {
         }
         if (!problems.isEmpty()) throw new RuleBaseException(problems);
         return Collections.unmodifiableMap(catalog);
+    }
+
+    /** Whether the rules came precompiled from the build rather than compiled from DRL in this run. */
+    public boolean precompiled() {
+        return precompiled;
     }
 
     public KieBase kieBase() {

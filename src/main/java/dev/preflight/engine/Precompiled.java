@@ -1,0 +1,75 @@
+package dev.preflight.engine;
+
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The bundled rules as compiled at build time by {@link Precompiler}: an index ({@value #INDEX}) naming the
+ * executable-model classes, the digest of the DRL they were made from, and the file each rule came from.
+ */
+final class Precompiled {
+    static final String INDEX = "dev/preflight/engine/precompiled.properties";
+    static final String MODELS = "models";
+    static final String DIGEST = "digest";
+    static final String FILES = "files";
+    static final String RULE_PREFIX = "rule.";
+
+    private Precompiled() {
+    }
+
+    /**
+     * The bundled rule base from the precompiled classes, or empty when there are none or they were made from other
+     * DRL than {@code sources} (a stale build), in which case the caller compiles the DRL itself.
+     */
+    static Optional<RuleBase.Built> load(List<RuleSource> sources) {
+        Properties index = new Properties();
+        try (InputStream in = Precompiled.class.getClassLoader().getResourceAsStream(INDEX)) {
+            if (in == null) return Optional.empty();
+            index.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!digest(sources).equals(index.getProperty(DIGEST))) return Optional.empty();
+        List<Model> models = new ArrayList<>();
+        for (String name : index.getProperty(MODELS, "").split(",")) {
+            try {
+                models.add((Model) Class.forName(name, true, Precompiled.class.getClassLoader())
+                        .getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                return Optional.empty();
+            }
+        }
+        KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models);
+        return Optional.of(new RuleBase.Built(kieBase,
+                rule -> index.getProperty(RULE_PREFIX + rule.getPackageName() + "/" + rule.getName(), "rules")));
+    }
+
+    /** SHA-256 over the names and texts of {@code sources}, in order. */
+    static String digest(List<RuleSource> sources) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (RuleSource s : sources) {
+                md.update(s.name().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(s.text().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
