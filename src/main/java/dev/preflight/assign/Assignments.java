@@ -108,7 +108,7 @@ public final class Assignments {
                 if (u.active()) {
                     recipients.add(u.id());
                 } else {
-                    excluded.putIfAbsent(u.id(), new Exclusion(u.id(), "account " + u.accountState(), List.of(u.name())));
+                    excluded.putIfAbsent(u.id(), new Exclusion(u, "account " + u.accountState(), List.of(u.name())));
                 }
             } else if ("group".equals(t.kind())) {
                 Group g = graph.group(t.ref());
@@ -122,9 +122,9 @@ public final class Assignments {
                 for (String uid : graph.directUsers(g.id())) {
                     User u = users.get(uid);
                     if (blocked != null) {
-                        excluded.putIfAbsent(uid, new Exclusion(uid, blocked, List.of(g.name(), u.name())));
+                        excluded.putIfAbsent(uid, new Exclusion(u, blocked, List.of(g.name(), u.name())));
                     } else if (!u.active()) {
-                        excluded.putIfAbsent(uid, new Exclusion(uid, "account " + u.accountState(), List.of(g.name(), u.name())));
+                        excluded.putIfAbsent(uid, new Exclusion(u, "account " + u.accountState(), List.of(g.name(), u.name())));
                     } else {
                         recipients.add(uid);
                     }
@@ -142,9 +142,10 @@ public final class Assignments {
                 if (recipients.contains(n.userId())) continue;
                 List<String> path = new ArrayList<>();
                 for (String gid : n.groupPath()) path.add(graph.name(gid));
-                path.add(users.get(n.userId()).name());
+                User nu = users.get(n.userId());
+                path.add(nu.name());
                 nestedGroups.add(n.groupPath().get(1));
-                excluded.putIfAbsent(n.userId(), new Exclusion(n.userId(), "nested group", List.copyOf(path)));
+                excluded.putIfAbsent(n.userId(), new Exclusion(nu, "nested group", List.copyOf(path)));
                 if (!userIds.contains(n.userId())) {
                     userIds.add(n.userId());
                     paths.add(String.join(" > ", path));

@@ -1,5 +1,7 @@
 package dev.preflight.assign;
 
+import dev.preflight.model.User;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,11 @@ import java.util.List;
  * that has a parent group, through a security group that is not mail-enabled, or whose account is not active.
  * {@code path} is the chain of names from the assigned target to the user.
  */
-public record Exclusion(String userId, String reason, List<String> path) {
+public record Exclusion(User user, String reason, List<String> path) {
+    public String userId() {
+        return user.id();
+    }
+
     public String pathText() {
         return String.join(" > ", path);
     }

@@ -211,6 +211,7 @@ public final class Bench {
                     r.get("reportSeconds").asDouble(), r.get("totalSeconds").asDouble(), r.get("peakHeapMB").asLong(),
                     r.get("findings").asLong(), r.get("baselineParseOnlySeconds").asDouble(), r.get("baselinePlainJavaSeconds").asDouble()));
         }
+        b.append(targets(rows, dir.resolve("startup.json")));
         if (!rows.isEmpty()) {
             JsonNode r = rows.get(0);
             b.append("\nMachine: ").append(r.get("cores").asInt()).append(" cores, ").append(r.get("os").asText()).append(", ")
@@ -218,5 +219,53 @@ public final class Bench {
         }
         Files.writeString(dir.resolve("results.md"), b.toString());
         System.out.print(b);
+    }
+
+    /** The targets of the benchmark, each as measured: met or not. */
+    static String targets(ArrayNode rows, Path startupFile) throws IOException {
+        Map<String, JsonNode> by = new HashMap<>();
+        for (JsonNode r : rows) by.put(r.get("size").asText(), r);
+        StringBuilder b = new StringBuilder("\n| target | measured | met |\n| --- | --- | --- |\n");
+        JsonNode k100 = by.get("100k");
+        JsonNode k300 = by.get("300k");
+        if (k100 != null && k300 != null) {
+            double total = k300.get("totalSeconds").asDouble() / k100.get("totalSeconds").asDouble();
+            double eval = k300.get("ruleEvaluationSeconds").asDouble() / k100.get("ruleEvaluationSeconds").asDouble();
+            b.append(row("total(300k) / total(100k) <= 3.3", String.format(Locale.ROOT, "%.2f", total), total <= 3.3));
+            b.append(row("rule evaluation(300k) / (100k) <= 3.3", String.format(Locale.ROOT, "%.2f", eval), eval <= 3.3));
+        }
+        if (k100 != null) {
+            double eval = k100.get("ruleEvaluationSeconds").asDouble();
+            double parse = k100.get("parseSeconds").asDouble();
+            double plain = k100.get("baselinePlainJavaSeconds").asDouble();
+            b.append(row("rule evaluation (insert + fire + query) <= parse, 100k",
+                    String.format(Locale.ROOT, "%.2f s vs %.2f s", eval, parse), eval <= parse));
+            b.append(row("rule evaluation <= 3x plain Java, 100k",
+                    String.format(Locale.ROOT, "%.2f s vs %.2f s: %.1fx", eval, plain, eval / plain), eval <= 3 * plain));
+            b.append(heapRow(k100));
+        }
+        if (k300 != null) b.append(heapRow(k300));
+        if (Files.exists(startupFile)) {
+            JsonNode s = new ObjectMapper().readTree(startupFile.toFile());
+            double cold = s.get("coldStartRatio").asDouble();
+            double fleet = s.get("fleetRatio").asDouble();
+            b.append(row("cold start `check samples/" + s.get("sample").asText() + "` <= 6x a no-op JVM (median of "
+                    + s.get("runs").asInt() + ")", String.format(Locale.ROOT, "%.3f s vs %.3f s: %.1fx",
+                    s.get("checkSampleSeconds").asDouble(), s.get("noOpJvmSeconds").asDouble(), cold), cold <= 6));
+            b.append(row("fleet of " + s.get("fleetTenants").asInt() + " sample tenants <= 5x one",
+                    String.format(Locale.ROOT, "%.3f s vs %.3f s: %.1fx", s.get("fleetSeconds").asDouble(),
+                            s.get("checkSampleSeconds").asDouble(), fleet), fleet <= 5));
+        }
+        return b.toString();
+    }
+
+    private static String heapRow(JsonNode r) {
+        // A run that completes under its -Xmx limit meets the target: bench/run sets the limit per size.
+        return row(r.get("size").asText() + " completes under -Xmx" + r.get("maxHeapMB").asLong() + "m",
+                "peak " + r.get("peakHeapMB").asLong() + " MB", true);
+    }
+
+    private static String row(String target, String measured, boolean met) {
+        return "| " + target + " | " + measured + " | " + (met ? "yes" : "**no**") + " |\n";
     }
 }

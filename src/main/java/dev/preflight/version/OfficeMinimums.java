@@ -33,18 +33,18 @@ public final class OfficeMinimums {
         if (u.clients() == null) return out;
         for (OfficeClient c : u.clients()) {
             if (!a.needsHost(c.app())) continue;
-            ClientVerdict v = verdict(c);
+            ClientVerdict v = verdict(u, c);
             if (v != null) out.add(v);
         }
         return out;
     }
 
-    static ClientVerdict verdict(OfficeClient c) {
+    static ClientVerdict verdict(User u, OfficeClient c) {
         String family = "outlook".equals(c.app()) ? "outlook" : "document";
         String edition = c.edition();
         String platform = c.platform();
         if ("document".equals(family) && ("office-2013".equals(edition) || "office-2013-msi".equals(edition))) {
-            return v(c, "CLI-003", null, "Office 2013 is not supported for Word, Excel and PowerPoint add-ins");
+            return v(u, c, "CLI-003", null, "Office 2013 is not supported for Word, Excel and PowerPoint add-ins");
         }
         if ("web".equals(platform)) return null; // Office on the web: supported, no minimum listed
         if ("document".equals(family) && ("ios".equals(platform) || "android".equals(platform))) {
@@ -53,20 +53,20 @@ public final class OfficeMinimums {
         Minimum m = find(family, platform, edition);
         if (m == null) {
             if (edition == null && !"mac".equals(platform)) {
-                return v(c, "DATA-004", family.equals("outlook") ? "CLI-004" : "CLI-001", "users[].clients[].edition");
+                return v(u, c, "DATA-004", family.equals("outlook") ? "CLI-004" : "CLI-001", "users[].clients[].edition");
             }
-            return v(c, "CLI-007", null, "the source lists no " + (family.equals("outlook") ? "Outlook" : "Word/Excel/PowerPoint")
+            return v(u, c, "CLI-007", null, "the source lists no " + (family.equals("outlook") ? "Outlook" : "Word/Excel/PowerPoint")
                     + " requirement for " + (edition == null ? "this edition" : edition) + " on " + platform);
         }
-        if (c.version() == null) return v(c, "DATA-004", m.rule(), "users[].clients[].version");
+        if (c.version() == null) return v(u, c, "DATA-004", m.rule(), "users[].clients[].version");
         Version have = c.parsedVersion();
         if ("microsoft-365".equals(edition) && "windows".equals(platform) && have.parts().length > 0 && have.major() == 16
                 && have.parts().length >= 3) {
             // A 16.0.x build of the subscription: a different scheme from the YYMM minimum.
-            return v(c, "DATA-004", m.rule(), "the YYMM version of the subscription client (e.g. Version 2108 (Build 14326.20404)), not its 16.0 build");
+            return v(u, c, "DATA-004", m.rule(), "the YYMM version of the subscription client (e.g. Version 2108 (Build 14326.20404)), not its 16.0 build");
         }
         if (have.isBelow(m.minimum())) {
-            return v(c, m.rule(), null, c.version() + " is below the minimum " + m.minimum().text() + " (" + m.text() + ")");
+            return v(u, c, m.rule(), null, c.version() + " is below the minimum " + m.minimum().text() + " (" + m.text() + ")");
         }
         return null;
     }
@@ -80,8 +80,8 @@ public final class OfficeMinimums {
         return null;
     }
 
-    private static ClientVerdict v(OfficeClient c, String rule, String about, String detail) {
-        return new ClientVerdict(c.userId(), c.id(), c.name(), rule, about, detail);
+    private static ClientVerdict v(User u, OfficeClient c, String rule, String about, String detail) {
+        return new ClientVerdict(u, c.id(), c.name(), rule, about, detail);
     }
 
     private static List<Minimum> load() {
