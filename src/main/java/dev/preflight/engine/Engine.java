@@ -86,6 +86,7 @@ public final class Engine {
         s.dynamicsUsers().forEach(insert);
         s.integrityIssues().forEach(insert);
         if (s.takenAt() != null) insert.accept(new SnapshotTime(s.takenAt()));
+        for (String list : s.absentLists()) insert.accept(new dev.preflight.model.AbsentSection(list));
         a.audiences().values().forEach(insert);
         for (AssignedUser au : a.assignedUsers()) {
             insert.accept(au);

@@ -34,7 +34,11 @@ public final class Findings {
     }
 
     public static Finding unknown(RuleContext drools, Entity subject, String context, String fact) {
-        String rule = ruleId(drools);
+        return unknownFor(ruleId(drools), subject, context, fact);
+    }
+
+    /** DATA-004 about {@code rule}, for a rule that answers for several ids (e.g. a whole section is absent). */
+    public static Finding unknownFor(String rule, Entity subject, String context, String fact) {
         return new Finding(MISSING_DATA, rule, subject.kind(), subject.id(), subject.name(), context,
                 rule + " could not be decided for " + subject.kind() + " '" + subject.name() + "'"
                         + (context == null ? "" : " (" + context + ")") + ": the snapshot does not give " + fact,

@@ -1,5 +1,6 @@
 package dev.preflight.snapshot;
 
+import dev.preflight.model.AbsentSection;
 import dev.preflight.model.Admin;
 import dev.preflight.model.App;
 import dev.preflight.model.CmdletParameters;
@@ -59,6 +60,9 @@ final class Binder {
             parts.takenAt(time(s, "takenAt"), s.location(), problems);
         }
         if (top.get("tenant") instanceof YNode.YMap t) parts.tenant(tenant(t), problems);
+        for (String list : AbsentSection.LISTS) {
+            if (top.get(list) != null) parts.listSections.add(list);
+        }
         for (YNode.YMap m : maps(top.get("skus"))) parts.skus.add(sku(m));
         for (YNode.YMap m : maps(top.get("users"))) parts.users.add(user(m));
         for (YNode.YMap m : maps(top.get("groups"))) parts.groups.add(group(m));

@@ -1,5 +1,6 @@
 package dev.preflight.snapshot;
 
+import dev.preflight.model.AbsentSection;
 import dev.preflight.model.Admin;
 import dev.preflight.model.App;
 import dev.preflight.model.ConsentGrant;
@@ -23,8 +24,10 @@ import dev.preflight.model.User;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What the files of one snapshot contribute, merged: lists concatenate, single sections may appear once. */
 final class SnapshotParts {
@@ -43,6 +46,8 @@ final class SnapshotParts {
     final List<SecurityRole> securityRoles = new ArrayList<>();
     final List<DynamicsTeam> teams = new ArrayList<>();
     final List<DynamicsUser> dynamicsUsers = new ArrayList<>();
+    /** The list sections some file gives (even empty). */
+    final Set<String> listSections = new HashSet<>();
     private Instant takenAt;
     private Location takenAtLocation;
     private Tenant tenant;
@@ -81,7 +86,8 @@ final class SnapshotParts {
                 unique(groups, issues), unique(admins, issues), unique(apps, issues), unique(offers, issues),
                 unique(deployments, issues), unique(operations, issues), unique(consentGrants, issues), dynamics,
                 unique(securityRoles, issues), unique(teams, issues), unique(dynamicsUsers, issues),
-                List.copyOf(issues), List.copyOf(warnings));
+                List.copyOf(issues), List.copyOf(warnings),
+                AbsentSection.LISTS.stream().filter(n -> !listSections.contains(n)).toList());
     }
 
     private static <T extends Entity> List<T> unique(List<T> entities, List<IntegrityIssue> issues) {
