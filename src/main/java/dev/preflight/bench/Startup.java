@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class Startup {
     /** The flags the launcher starts Preflight with (see {@code ./preflight}). */
-    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1", "-Xshare:auto");
 
     private Startup() {
     }

@@ -50,6 +50,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Ahead.start(args);
         PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         int code = commandLine(out, err).execute(args);

@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
@@ -38,6 +40,8 @@ public final class RuleBase {
     static final String BUNDLED_DIR = "rules/";
     static final String ENGINE_DRL = "dev/preflight/engine/findings.drl";
     public static final String FINDINGS_QUERY = "preflight findings";
+
+    private static volatile CompletableFuture<RuleBase> bundledAhead;
 
     private final KieBase kieBase;
     private final Map<String, RuleMeta> catalog;
@@ -55,6 +59,19 @@ public final class RuleBase {
      * whenever user rules are added, all DRL is compiled here.
      */
     public static RuleBase build(List<Path> userDirs) throws RuleBaseException {
+        CompletableFuture<RuleBase> ahead = bundledAhead;
+        if (userDirs.isEmpty() && ahead != null) {
+            try {
+                return ahead.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuleBaseException rbe) throw rbe;
+                throw e;
+            }
+        }
+        return buildNow(userDirs);
+    }
+
+    private static RuleBase buildNow(List<Path> userDirs) throws RuleBaseException {
         List<RuleSource> sources = new ArrayList<>(bundled());
         if (userDirs.isEmpty()) {
             Optional<Built> pre = Precompiled.load(withEngine(sources));
@@ -67,6 +84,25 @@ public final class RuleBase {
             }
         }
         return compile(sources);
+    }
+
+    /**
+     * Starts building the bundled rule base on another thread, for a command that will need it: it then overlaps
+     * with parsing the command line and the snapshot. {@link #build} with no user rules returns that one.
+     */
+    public static synchronized void startBundled() {
+        if (bundledAhead != null) return;
+        CompletableFuture<RuleBase> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(buildNow(List.of()));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "preflight-rules");
+        t.setDaemon(true);
+        t.start();
+        bundledAhead = f;
     }
 
     /** Compiles {@code sources} (plus the engine's own query). A compile error names the DRL file and line. */
