@@ -32,10 +32,10 @@ public final class Assignments {
     private final List<NestedOnly> nestedOnly = new ArrayList<>();
     private final List<MissingFact> missing = new ArrayList<>();
     private final GroupGraph graph;
+    private final Map<String, User> users = new HashMap<>();
 
     public Assignments(Snapshot snapshot) {
         this.graph = new GroupGraph(snapshot);
-        Map<String, User> users = new HashMap<>();
         for (User u : snapshot.users()) users.put(u.id(), u);
         Map<String, App> apps = new HashMap<>();
         for (App a : snapshot.apps()) apps.put(a.id(), a);
@@ -69,7 +69,7 @@ public final class Assignments {
             boolean everyone = !everyoneIds.isEmpty() && u.active();
             if (deps == null && !everyone) continue;
             if (deps == null) {
-                assignedUsers.add(new AssignedUser(u.id(), everyoneIds, everyoneHostList, u, licensing.profile(u)));
+                assignedUsers.add(AssignedUser.of(u.id(), everyoneIds, everyoneHostList, u, licensing.profile(u)));
                 continue;
             }
             Set<String> hosts = new TreeSet<>(userHosts.getOrDefault(u.id(), Set.of()));
@@ -77,7 +77,7 @@ public final class Assignments {
                 deps.addAll(everyoneIds);
                 hosts.addAll(everyoneHostList);
             }
-            assignedUsers.add(new AssignedUser(u.id(), List.copyOf(deps), List.copyOf(hosts), u, licensing.profile(u)));
+            assignedUsers.add(AssignedUser.of(u.id(), List.copyOf(deps), List.copyOf(hosts), u, licensing.profile(u)));
         }
     }
 
@@ -169,6 +169,11 @@ public final class Assignments {
         if (!parents.isEmpty()) return "group '" + g.name() + "' has a parent group '" + graph.name(parents.get(0)) + "'";
         if (g.nonMailEnabledSecurity()) return "group '" + g.name() + "' is a security group that is not mail-enabled";
         return null;
+    }
+
+    /** The user with id {@code id}, or null. */
+    public User user(String id) {
+        return users.get(id);
     }
 
     public GroupGraph graph() {

@@ -106,7 +106,7 @@ public final class Bench {
         o.put("baselineParseOnlySeconds", sec(p1 - p0));
         o.put("baselinePlainJavaSeconds", sec(p2 - p1));
         o.put("baselinePlainJavaFindings", plainFindings);
-        o.put("maxHeapMB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        o.put("maxHeapMB", heapLimitMB());
         o.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         o.put("cores", Runtime.getRuntime().availableProcessors());
         o.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
@@ -117,6 +117,17 @@ public final class Bench {
         String t = s.toLowerCase(Locale.ROOT);
         if (t.endsWith("k")) return Integer.parseInt(t.substring(0, t.length() - 1)) * 1000;
         return Integer.parseInt(t);
+    }
+
+    /** The -Xmx this JVM was started with (the target), else what the JVM reports as its maximum heap. */
+    static long heapLimitMB() {
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!a.startsWith("-Xmx")) continue;
+            String v = a.substring(4).toLowerCase(Locale.ROOT);
+            long n = Long.parseLong(v.replaceAll("[kmg]$", ""));
+            return v.endsWith("g") ? n * 1024 : v.endsWith("m") ? n : v.endsWith("k") ? n / 1024 : n / (1024 * 1024);
+        }
+        return Runtime.getRuntime().maxMemory() / (1024 * 1024);
     }
 
     static double sec(long nanos) {

@@ -98,7 +98,7 @@ public final class Engine {
         a.missing().forEach(insert);
         dev.preflight.apps.MemberAddresses.of(s).forEach(insert);
         dev.preflight.dynamics.AppForOutlook.checks(s).forEach(insert);
-        dev.preflight.dynamics.LinkedUser.of(s).forEach(insert);
+        dev.preflight.dynamics.LinkedUser.of(s, a::user).forEach(insert);
     }
 
     /** Findings in a stable order, duplicates (same rule, subject, context, message, evidence) removed. */

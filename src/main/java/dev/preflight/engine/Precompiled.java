@@ -8,13 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.zip.CRC32C;
 
 /**
  * The bundled rules as compiled at build time by {@link Precompiler}: an index ({@value #INDEX}) naming the
@@ -57,19 +55,21 @@ final class Precompiled {
                 rule -> index.getProperty(RULE_PREFIX + rule.getPackageName() + "/" + rule.getName(), "rules")));
     }
 
-    /** SHA-256 over the names and texts of {@code sources}, in order. */
+    /**
+     * A checksum over the names and texts of {@code sources}, in order: it tells a stale build from a current one
+     * (no adversary here, so CRC-32C, which needs no security provider at startup), with the total length.
+     */
     static String digest(List<RuleSource> sources) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (RuleSource s : sources) {
-                md.update(s.name().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(s.text().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
+        CRC32C crc = new CRC32C();
+        long length = 0;
+        for (RuleSource s : sources) {
+            for (String part : new String[]{s.name(), s.text()}) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                crc.update(bytes);
+                crc.update(0);
+                length += bytes.length + 1;
             }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
+        return Long.toHexString(crc.getValue()) + "-" + length;
     }
 }

@@ -79,8 +79,11 @@ public final class HtmlRenderer implements Renderer {
             })();
             """;
 
-    static final String CSP = "default-src 'none'; style-src '" + sha256(CSS) + "'; script-src '" + sha256(SCRIPT)
-            + "'; img-src data:; base-uri 'none'; form-action 'none'";
+    /** The content security policy, computed when a report is first rendered (not when the CLI starts). */
+    private static final class Csp {
+        static final String VALUE = "default-src 'none'; style-src '" + sha256(CSS) + "'; script-src '" + sha256(SCRIPT)
+                + "'; img-src data:; base-uri 'none'; form-action 'none'";
+    }
 
     @Override
     public String name() {
@@ -96,7 +99,7 @@ public final class HtmlRenderer implements Renderer {
     public void render(Report r, Writer out) throws IOException {
         String tenant = r.tenantName() == null ? "tenant" : r.tenantName();
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">\n");
+        out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + Csp.VALUE + "\">\n");
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         out.write("<title>Preflight report: " + esc(tenant) + "</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n");
         out.write("<h1>Preflight report: " + esc(tenant) + "</h1>\n");

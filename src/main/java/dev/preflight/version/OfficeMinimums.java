@@ -11,7 +11,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The minimum Office versions of seed 000 (resource {@code clients/minimums.csv}) and the verdict for each client
@@ -23,6 +26,9 @@ public final class OfficeMinimums {
     }
 
     static final List<Minimum> TABLE = load();
+    /** TABLE by family and platform, in table order: the lookup runs for every client of every assigned user. */
+    private static final Map<String, List<Minimum>> BY_PLATFORM = TABLE.stream()
+            .collect(Collectors.groupingBy(m -> m.family() + "|" + m.platform(), LinkedHashMap::new, Collectors.toList()));
 
     private OfficeMinimums() {
     }
@@ -72,7 +78,7 @@ public final class OfficeMinimums {
     }
 
     static Minimum find(String family, String platform, String edition) {
-        for (Minimum m : TABLE) {
+        for (Minimum m : BY_PLATFORM.getOrDefault(family + "|" + platform, List.of())) {
             if (m.family().equals(family) && m.platform().equals(platform) && (m.edition().equals("*") || m.edition().equals(edition))) {
                 return m;
             }
