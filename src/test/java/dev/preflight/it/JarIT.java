@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -29,8 +31,13 @@ class JarIT {
     }
 
     static Run run(Path workDir, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toAbsolutePath().toString()));
+        return run(workDir, List.of(), jar().toAbsolutePath(), args);
+    }
+
+    /** Runs {@code jar} with {@code args}, prefixed by {@code launcher} (e.g. to run as another user). */
+    static Run run(Path workDir, List<String> launcher, Path jar, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(launcher);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("jar-out", ".txt");
         Path err = Files.createTempFile("jar-err", ".txt");
@@ -66,6 +73,32 @@ class JarIT {
         Run r = run(tmp, "check", "bad.yaml");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("bad.yaml:"), r.err());
+        assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
+    }
+
+    /**
+     * A snapshot file the user may not read is an input error naming the file. Root reads anything, so when the
+     * tests run as root (as in CI containers) the jar runs as the unprivileged user nobody, as an admin's job would.
+     */
+    @Test
+    void anUnreadableFileIsAnInputError(@TempDir Path tmp) throws Exception {
+        Path snap = Files.createDirectories(tmp.resolve("snap"));
+        Files.writeString(snap.resolve("tenant.yaml"), "schemaVersion: 1\ntenant: { id: t, name: T }\n");
+        Path locked = snap.resolve("users.yaml");
+        Files.writeString(locked, "schemaVersion: 1\nusers: []\n");
+        Path jar = Files.copy(jar(), tmp.resolve("preflight.jar"));
+        for (Path p : List.of(tmp, snap)) Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (Path p : List.of(jar, snap.resolve("tenant.yaml"))) Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(locked, Set.of());
+        List<String> asUser = List.of();
+        if ("root".equals(System.getProperty("user.name"))) {
+            assertTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "running as root needs setpriv (util-linux) for this test");
+            asUser = List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
+        }
+        Run r = run(tmp, asUser, jar, "check", "snap");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("snap/users.yaml"), r.err());
+        assertTrue(r.err().contains("cannot read file: permission denied"), r.err());
         assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
     }
 }
