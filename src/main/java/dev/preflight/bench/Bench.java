@@ -27,6 +27,7 @@ import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,18 @@ public final class Bench {
         long plainFindings = plainJava(snapshot);
         long p2 = System.nanoTime();
 
+        // The same work again with the JIT warm: the cold numbers above are what one run costs, these show the engine's
+        // own cost against plain Java once neither pays for compilation (median of 4 each).
+        List<Double> warmEval = new ArrayList<>();
+        List<Double> warmPlain = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Map<String, Long> t = new Engine(rules).run(snapshot).timingsNanos();
+            warmEval.add(sec(t.get("insert") + t.get("fire") + t.get("query")));
+            long w0 = System.nanoTime();
+            plainJava(snapshot);
+            warmPlain.add(sec(System.nanoTime() - w0));
+        }
+
         ObjectNode o = new ObjectMapper().createObjectNode();
         o.put("size", args[0]);
         o.put("users", users);
@@ -106,6 +119,8 @@ public final class Bench {
         o.put("baselineParseOnlySeconds", sec(p1 - p0));
         o.put("baselinePlainJavaSeconds", sec(p2 - p1));
         o.put("baselinePlainJavaFindings", plainFindings);
+        o.put("ruleEvaluationWarmSeconds", Startup.median(warmEval));
+        o.put("baselinePlainJavaWarmSeconds", Startup.median(warmPlain));
         o.put("maxHeapMB", heapLimitMB());
         o.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         o.put("cores", Runtime.getRuntime().availableProcessors());
@@ -251,8 +266,14 @@ public final class Bench {
             double plain = k100.get("baselinePlainJavaSeconds").asDouble();
             b.append(row("rule evaluation (insert + fire + query) <= parse, 100k",
                     String.format(Locale.ROOT, "%.2f s vs %.2f s", eval, parse), eval <= parse));
-            b.append(row("rule evaluation <= 3x plain Java, 100k",
+            b.append(row("rule evaluation <= 3x plain Java, 100k (first run in the JVM)",
                     String.format(Locale.ROOT, "%.2f s vs %.2f s: %.1fx", eval, plain, eval / plain), eval <= 3 * plain));
+            if (k100.has("ruleEvaluationWarmSeconds")) {
+                double we = k100.get("ruleEvaluationWarmSeconds").asDouble();
+                double wp = k100.get("baselinePlainJavaWarmSeconds").asDouble();
+                b.append(row("rule evaluation <= 3x plain Java, 100k (JIT warm, median of 4)",
+                        String.format(Locale.ROOT, "%.2f s vs %.2f s: %.1fx", we, wp, we / wp), we <= 3 * wp));
+            }
             b.append(heapRow(k100));
         }
         if (k300 != null) b.append(heapRow(k300));
