@@ -17,9 +17,9 @@ final class Ahead {
         RuleBase.startBundled();
         Thread schema = new Thread(() -> {
             try {
-                new SchemaCheck();
+                SchemaCheck.shared();
             } catch (RuntimeException e) {
-                // Only a warm-up: the check builds its own and reports any problem there.
+                // The check asks for it again and reports any problem there.
             }
         }, "preflight-schema");
         schema.setDaemon(true);

@@ -32,7 +32,21 @@ public final class SchemaCheck {
     private final JsonSchema schema;
     private final JsonNode schemaTree;
 
-    public SchemaCheck() {
+    private static volatile SchemaCheck shared;
+
+    /** The one instance (it only reads its schema, so threads share it); made on first use. */
+    public static SchemaCheck shared() {
+        SchemaCheck s = shared;
+        if (s == null) {
+            synchronized (SchemaCheck.class) {
+                s = shared;
+                if (s == null) shared = s = new SchemaCheck();
+            }
+        }
+        return s;
+    }
+
+    private SchemaCheck() {
         try (InputStream in = SchemaCheck.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             schemaTree = new ObjectMapper().readTree(in);
         } catch (IOException e) {

@@ -43,7 +43,7 @@ public final class SnapshotLoader {
 
     public SnapshotLoader(int maxBytes) {
         this.yaml = new YamlReader(maxBytes);
-        this.schema = new SchemaCheck();
+        this.schema = SchemaCheck.shared();
         this.maxBytes = maxBytes;
     }
 
