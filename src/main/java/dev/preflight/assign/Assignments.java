@@ -47,7 +47,7 @@ public final class Assignments {
         Map<String, Set<String>> userDeployments = new HashMap<>();
         Map<String, Set<String>> userHosts = new HashMap<>();
         for (Deployment d : snapshot.deployments()) {
-            Audience audience = audience(d, users, activeUsers);
+            Audience audience = audience(d, activeUsers);
             audiences.put(d.id(), audience);
             App app = apps.get(d.appId());
             if (app == null || !app.addIn()) continue;
@@ -81,7 +81,7 @@ public final class Assignments {
         }
     }
 
-    private Audience audience(Deployment d, Map<String, User> users, List<String> activeUsers) {
+    private Audience audience(Deployment d, List<String> activeUsers) {
         List<String> unknown = new ArrayList<>();
         if ("everyone".equals(d.assignment())) {
             return new Audience(d.id(), true, activeUsers, List.of(), List.of());

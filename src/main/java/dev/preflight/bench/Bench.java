@@ -221,13 +221,11 @@ public final class Bench {
     static long plainJava(Snapshot s) {
         Assignments a = new Assignments(s);
         Licensing licensing = new Licensing(s.skus());
-        Map<String, User> users = new HashMap<>();
-        for (User u : s.users()) users.put(u.id(), u);
         Version win = Version.parse("1704");
         Version outlook = Version.parse("1701");
         long problems = a.nestedOnly().size();
         for (AssignedUser au : a.assignedUsers()) {
-            User u = users.get(au.userId());
+            User u = au.user();
             var p = licensing.profile(u);
             if (p != null && !p.exchangeOnline()) problems++;
             if (u.mailbox() == null || !"exchange-online".equals(u.mailbox().type()) || !"active".equals(u.mailbox().state())) problems++;

@@ -168,10 +168,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         SnapshotLoader loader = new SnapshotLoader(maxBytes);
         if (fleet) {
-            RuleBuild built = buildRules(err);
-            if (built == null) return ExitCode.INPUT.code;
-            Preflight preflight = new Preflight(built.rules(), loader, policy, timestamp ? Instant.now() : null)
-                    .ruleBaseNanos(built.nanos());
+            Preflight preflight = preflight(loader, policy, err);
+            if (preflight == null) return ExitCode.INPUT.code;
             int n = jobs != null && jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
             return new Fleet(preflight, threshold, timings, targets, outDir, n).run(inputs, out, err).code;
         }
@@ -185,10 +183,9 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCode.INPUT.code;
         }
         long parseNanos = System.nanoTime() - parseStart;
-        RuleBuild built = buildRules(err);
-        if (built == null) return ExitCode.INPUT.code;
-        Report report = new Preflight(built.rules(), loader, policy, timestamp ? Instant.now() : null)
-                .ruleBaseNanos(built.nanos()).check(snapshot, threshold, timings, parseNanos);
+        Preflight preflight = preflight(loader, policy, err);
+        if (preflight == null) return ExitCode.INPUT.code;
+        Report report = preflight.check(snapshot, threshold, timings, parseNanos);
         for (String note : report.notes()) err.println("preflight: note: " + note);
         try {
             for (Target t : targets) write(t, report, out);
@@ -233,15 +230,12 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** The rule base and the time spent building (or waiting for) it. */
-    private record RuleBuild(RuleBase rules, long nanos) {
-    }
-
-    /** Builds the rules; on a compile error prints it and returns null. */
-    private RuleBuild buildRules(PrintWriter err) {
+    /** The check with its rules built (or awaited); on a rule compile error prints it and returns null. */
+    private Preflight preflight(SnapshotLoader loader, Policy policy, PrintWriter err) {
         long start = System.nanoTime();
         try {
-            return new RuleBuild(RuleBase.build(ruleDirs), System.nanoTime() - start);
+            RuleBase rules = RuleBase.build(ruleDirs);
+            return new Preflight(rules, loader, policy, timestamp ? Instant.now() : null).ruleBaseNanos(System.nanoTime() - start);
         } catch (RuleBaseException e) {
             for (String p : e.problems()) err.println(p);
             err.println("preflight: the rules do not compile");

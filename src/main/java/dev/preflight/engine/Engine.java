@@ -90,7 +90,7 @@ public final class Engine {
         a.audiences().values().forEach(insert);
         for (AssignedUser au : a.assignedUsers()) {
             insert.accept(au);
-            dev.preflight.version.OfficeMinimums.verdicts(au.user(), au).forEach(insert);
+            dev.preflight.version.OfficeMinimums.verdicts(au).forEach(insert);
         }
         a.nestedOnly().forEach(insert);
         a.graph().groupParents().forEach(insert);

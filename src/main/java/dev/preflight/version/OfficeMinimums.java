@@ -34,7 +34,8 @@ public final class OfficeMinimums {
     }
 
     /** Verdicts for the clients of {@code u} that run a host the user's add-ins need; only problems are returned. */
-    public static List<ClientVerdict> verdicts(User u, AssignedUser a) {
+    public static List<ClientVerdict> verdicts(AssignedUser a) {
+        User u = a.user();
         List<ClientVerdict> out = new ArrayList<>();
         if (u.clients() == null) return out;
         for (OfficeClient c : u.clients()) {
@@ -79,7 +80,7 @@ public final class OfficeMinimums {
 
     static Minimum find(String family, String platform, String edition) {
         for (Minimum m : BY_PLATFORM.getOrDefault(family + "|" + platform, List.of())) {
-            if (m.family().equals(family) && m.platform().equals(platform) && (m.edition().equals("*") || m.edition().equals(edition))) {
+            if (m.edition().equals("*") || m.edition().equals(edition)) {
                 return m;
             }
         }
