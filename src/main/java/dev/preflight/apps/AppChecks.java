@@ -19,7 +19,11 @@ public final class AppChecks {
     /** "AssetIds always begin with WA followed by a number"; real store ids are often written in lower case. */
     static final Pattern ASSET_ID = Pattern.compile("(?i)^WA\\d+$");
     static final Pattern GUID = Pattern.compile("^\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}?$");
-    static final Pattern LOCALE = Pattern.compile("^[a-z]{2}-[A-Z]{2}$");
+    /**
+     * ll-CC, in any case: language tags are case-insensitive (RFC 5646 2.1.1, "The tags and their subtags ... are to be
+     * treated as case insensitive"), as AssetIds are; en-US is the conventional spelling, en-us the same tag.
+     */
+    static final Pattern LOCALE = Pattern.compile("^[a-zA-Z]{2}-[a-zA-Z]{2}$");
 
     private AppChecks() {
     }
@@ -41,7 +45,7 @@ public final class AppChecks {
         List<String> out = new ArrayList<>();
         if (locale != null && !validLocale(locale)) out.add("Locale '" + locale + "' is not of the ll-CC form (en-US, fr-FR)");
         if (market != null && !validLocale(market)) out.add("ContentMarket '" + market + "' is not of the ll-CC form (en-US, fr-FR)");
-        if (locale != null && market != null && !locale.equals(market)) {
+        if (locale != null && market != null && !locale.equalsIgnoreCase(market)) {
             out.add("Locale '" + locale + "' and ContentMarket '" + market + "' differ; they must be identical");
         }
         return out;

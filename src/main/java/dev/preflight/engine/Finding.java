@@ -13,6 +13,11 @@ public record Finding(String ruleId, String about, String subjectKind, String su
                       String context, String message, List<String> evidence, Location location) {
 
     /** Identity across runs: rule, subject and context, never the message text. */
+    /** The same finding located at {@code where} (e.g. the line of one entry of the subject's list). */
+    public Finding at(Location where) {
+        return new Finding(ruleId, about, subjectKind, subjectId, subjectName, context, message, evidence, where);
+    }
+
     public String key() {
         return ruleId + "|" + subjectKind + "|" + subjectId + "|" + (context == null ? "" : context)
                 + "|" + (about == null ? "" : about);

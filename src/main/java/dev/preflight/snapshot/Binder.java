@@ -171,7 +171,7 @@ final class Binder {
             Set<String> given = p.keys();
             params = new CmdletParameters(str(p, "ProductId"), str(p, "AssetId"), str(p, "ManifestPath"),
                     str(p, "Locale"), str(p, "ContentMarket"), strs(p, "Members"), bool(p, "Add"), bool(p, "Remove"),
-                    bool(p, "AssignToEveryone"), bool(p, "Enabled"), Set.copyOf(given));
+                    bool(p, "AssignToEveryone"), bool(p, "Enabled"), Set.copyOf(given), locations(p, "Members"));
         }
         return new Operation(id, str(m, "action"), str(m, "via"), app, by, time(m, "at"), str(m, "cmdlet"), params,
                 strs(m, "keptMembers"), m.location());
@@ -277,6 +277,12 @@ final class Binder {
 
     private static Boolean bool(YNode.YMap m, String key) {
         return m.get(key) instanceof YNode.YScalar s && s.value() instanceof Boolean b ? b : null;
+    }
+
+    /** Where each item of the list at {@code key} is written, or null when there is no list. */
+    private static List<Location> locations(YNode.YMap m, String key) {
+        if (!(m.get(key) instanceof YNode.YList list)) return null;
+        return list.items().stream().map(YNode::location).toList();
     }
 
     private static List<String> strs(YNode.YMap m, String key) {
