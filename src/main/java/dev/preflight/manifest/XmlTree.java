@@ -94,7 +94,7 @@ final class XmlTree {
                     after = new Location(file, after.line(), Math.max(1, after.column() - 1));
                 }
                 switch (event) {
-                    case XMLStreamConstants.DTD -> throw new InputException(new Problem(before,
+                    case XMLStreamConstants.DTD -> throw new InputException(new Problem(doctype(bytes, file, before),
                             "a DOCTYPE is not allowed in a manifest (no DTDs, no entities; nothing is fetched)"));
                     case XMLStreamConstants.ENTITY_REFERENCE -> throw new InputException(new Problem(before,
                             "entity reference '&" + r.getLocalName() + ";' is not allowed in a manifest"));
@@ -139,6 +139,22 @@ final class XmlTree {
                 }
             }
         }
+    }
+
+    /** Where "<!DOCTYPE" starts (the parser reports where it ends); {@code otherwise} when it cannot be found. */
+    private static Location doctype(byte[] bytes, String file, Location otherwise) {
+        String text = new String(bytes, 0, Math.min(bytes.length, 65536), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int i = text.indexOf("<!DOCTYPE");
+        if (i < 0) return otherwise;
+        int line = 1;
+        int start = 0;
+        for (int k = 0; k < i; k++) {
+            if (text.charAt(k) == '\n') {
+                line++;
+                start = k + 1;
+            }
+        }
+        return new Location(file, line, i - start + 1);
     }
 
     private static Location at(XMLStreamReader r, String file) {
