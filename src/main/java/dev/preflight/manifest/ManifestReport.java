@@ -77,8 +77,11 @@ public final class ManifestReport {
             w += r.count(Diagnostic.Severity.WARNING);
             n += r.count(Diagnostic.Severity.NOTE);
         }
-        return results.size() + (results.size() == 1 ? " manifest" : " manifests") + ": " + e + " errors, " + w
-                + " warnings, " + n + " notes";
+        return count(results.size(), "manifest") + ": " + count(e, "error") + ", " + count(w, "warning") + ", " + count(n, "note");
+    }
+
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private static void row(Writer w, String label, Located value) throws IOException {

@@ -53,7 +53,7 @@ class ManifestCommandTest {
         assertEquals("src/test/resources/manifests/onenote-taskpaneapp-rubric-grader-not-well-formed.xml: not read\n"
                 + "src/test/resources/manifests/onenote-taskpaneapp-rubric-grader-not-well-formed.xml:87:22: error: not well-formed XML: "
                 + "XML document structures must start and end within the same entity.\n"
-                + "1 manifest: 1 errors, 0 warnings, 0 notes\n", r.out());
+                + "1 manifest: 1 error, 0 warnings, 0 notes\n", r.out());
     }
 
     @Test
@@ -101,6 +101,17 @@ class ManifestCommandTest {
         assertEquals("[\"openid\",\"user.read\",\"profile\"]", values(events.get("webApplicationInfo").get("scopes")));
         assertEquals(4, events.get("diagnostics").findValues("check").stream().filter(c -> c.asText().equals("not-checked")).count());
         assertEquals("{\"error\":2,\"warning\":0,\"note\":4}", root.get("summary").toString());
+    }
+
+    @Test
+    void theReadmeExampleIsWhatTheCommandPrints() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String prompt = "$ ./preflight manifest ";
+        int start = readme.indexOf(prompt);
+        int eol = readme.indexOf('\n', start);
+        String file = readme.substring(start + prompt.length(), eol);
+        String shown = readme.substring(eol + 1, readme.indexOf("```", eol));
+        assertEquals(shown, Cli.run("manifest", file).out());
     }
 
     private static String values(JsonNode list) {
