@@ -35,6 +35,17 @@ class ManifestCheckTest {
     }
 
     @Test
+    void aContentAppsVersionOverridesIsReportedAsNotChecked() throws Exception {
+        String xml = new String(java.nio.file.Files.readAllBytes(ManifestReaderTest.DIR.resolve("excel-contentapp-humongous-insurance.xml")), StandardCharsets.UTF_8)
+                .replace("</OfficeApp>", "  <VersionOverrides xmlns=\"http://schemas.microsoft.com/office/contentappversionoverrides\" "
+                        + "xsi:type=\"VersionOverridesV1_0\"><Anything/></VersionOverrides>\n</OfficeApp>");
+        XsdValidation.Result r = XsdValidation.validate(xml.getBytes(StandardCharsets.UTF_8), "content.xml");
+        assertEquals(List.of(), r.errors());
+        assertEquals(List.of("content.xml:33:124: note: <VersionOverrides> of a ContentApp has no published schema (a stub accepts it): not checked by the schema"),
+                r.notChecked().stream().map(Diagnostic::toString).toList());
+    }
+
+    @Test
     void residWithoutResourceAndDuplicateIdsAreFound() throws Exception {
         String xml = new String(java.nio.file.Files.readAllBytes(ManifestReaderTest.DIR.resolve("word-taskpaneapp-hello-world.xml")), StandardCharsets.UTF_8)
                 .replace("resid=\"CommandsGroup.Label\"", "resid=\"CommandsGroup.Lable\"");
