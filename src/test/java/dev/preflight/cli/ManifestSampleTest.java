@@ -33,4 +33,16 @@ class ManifestSampleTest {
                 + ":87:22: not well-formed XML: XML document structures must start and end within the same entity.\n", r.err());
         assertEquals("", r.out());
     }
+
+    @Test
+    void aHostileManifestNamedBySnapshotIsAnInputErrorNeverAFetch(@TempDir Path tmp) throws IOException {
+        Files.copy(Path.of("src/test/resources/manifests/variants/xxe.xml"), tmp.resolve("xxe.xml"));
+        Path snap = tmp.resolve("apps.yaml");
+        Files.writeString(snap, "schemaVersion: 1\napps:\n  - { id: x, kind: office-add-in, manifest: xxe.xml }\n");
+        Cli r = Cli.run("check", snap.toString());
+        assertEquals(2, r.code());
+        assertEquals(dev.preflight.snapshot.SnapshotLoader.display(snap) + ":3:45: manifest 'xxe.xml' cannot be read: "
+                + dev.preflight.snapshot.SnapshotLoader.display(tmp.resolve("xxe.xml"))
+                + ":2:1: a DOCTYPE is not allowed in a manifest (no DTDs, no entities; nothing is fetched)\n", r.err());
+    }
 }
