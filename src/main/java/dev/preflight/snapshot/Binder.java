@@ -129,13 +129,14 @@ final class Binder {
         YNode.YMap update = map(m, "update");
         YNode.YMap publisher = map(m, "publisher");
         String deployedBy = m.get("deployedBy") == null ? null : userRef(m, "deployedBy", "app '" + id + "'", "app", id);
-        return new App(id, str(m, "name"), str(m, "kind"), str(m, "origin"), str(m, "productId"), str(m, "assetId"),
+        App app = new App(id, str(m, "name"), str(m, "kind"), str(m, "origin"), str(m, "productId"), str(m, "assetId"),
                 str(m, "locale"), str(m, "contentMarket"), strs(m, "hosts"), str(m, "permission"), str(m, "state"),
                 str(m, "status"), str(m, "deploymentType"), version(m, "manifestVersion"),
                 version(m, "latestManifestVersion"), update == null ? null : version(update, "manifestVersion"),
                 update == null ? null : str(update, "permission"), bool(m, "requiresConsent"), graph,
                 publisher == null ? null : str(publisher, "name"), publisher == null ? null : bool(publisher, "verified"),
-                deployedBy, m.location());
+                deployedBy, m.location(), null);
+        return AppManifests.apply(app, m, problems, parts.contradictions);
     }
 
     private Offer offer(YNode.YMap m) {

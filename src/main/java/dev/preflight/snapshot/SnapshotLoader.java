@@ -127,7 +127,7 @@ public final class SnapshotLoader {
                 problems.sort(null);
                 throw new InputException(problems);
             }
-            List<IntegrityIssue> issues = new ArrayList<>();
+            List<IntegrityIssue> issues = new ArrayList<>(parts.contradictions);
             new Resolver(parts).resolve(parts, references, issues);
             return parts.build(files, root == null ? Location.UNKNOWN : root, issues, warnings);
         }
