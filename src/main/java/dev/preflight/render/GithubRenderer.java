@@ -55,7 +55,10 @@ public final class GithubRenderer implements Renderer {
         }
         Map<Severity, Integer> shown = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) shown.put(s, 0);
-        for (Report.Entry e : r.live()) {
+        // The most severe first; within a severity, findings new since the baseline before unchanged ones.
+        List<Report.Entry> order = r.live().stream().sorted(java.util.Comparator.comparingInt((Report.Entry e) -> e.severity().ordinal())
+                .thenComparingInt(e -> e.status() == Report.BaselineStatus.UNCHANGED ? 1 : 0)).toList();
+        for (Report.Entry e : order) {
             if (shown.get(e.severity()) >= room.get(e.severity())) continue;
             shown.merge(e.severity(), 1, Integer::sum);
             annotate(out, e);

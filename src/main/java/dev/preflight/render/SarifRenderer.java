@@ -184,7 +184,7 @@ public final class SarifRenderer implements Renderer {
                     case "severity" -> g.writeStringField("level", level(Severity.parse(o.value())));
                     default -> {
                         g.writeObjectFieldStart("parameters");
-                        g.writeStringField(o.setting(), o.value());
+                        g.writeNumberField(o.setting(), Integer.parseInt(o.value()));
                         g.writeEndObject();
                     }
                 }
