@@ -71,8 +71,9 @@ public final class Markdown implements Renderer {
         }
         String tail = "<sub>" + escape(r.toolName() + " " + r.toolVersion()) + ", snapshot sha256 `"
                 + r.snapshotSha256().substring(0, 12) + "`</sub>\n";
-        String where = r.outputs().isEmpty() ? "write it with --format html=FILE or --format json=FILE"
-                : "see " + String.join(", ", r.outputs());
+        // Already Markdown: file names as code spans.
+        String where = r.outputs().isEmpty() ? "write it with `--format html=FILE` or `--format json=FILE`"
+                : "see " + String.join(", ", r.outputs().stream().map(Markdown::code).toList());
         // Room for the closing lines of the sections cut short.
         Budget b = new Budget(LIMIT - head.length() - tail.length() - 4 * (where.length() + 120));
         List<Report.Entry> live = r.live();
@@ -100,7 +101,7 @@ public final class Markdown implements Renderer {
         int notes = 0;
         for (String note : r.notes()) {
             if (!b.add(body, "> " + escape(note) + "\n")) {
-                body.append("> ... and ").append(r.notes().size() - notes).append(" more notes; ").append(escape(where)).append("\n");
+                body.append("> ... and ").append(r.notes().size() - notes).append(" more notes; ").append(where).append("\n");
                 break;
             }
             notes++;
@@ -136,7 +137,7 @@ public final class Markdown implements Renderer {
     private static void section(StringBuilder body, Budget b, String summary, String header, List<String> rows, String where) {
         String open = "<details><summary>" + escape(summary) + "</summary>\n\n" + header;
         if (!b.add(body, open)) {
-            body.append("_").append(escape(summary)).append(": not shown (GitHub's comment limit); ").append(escape(where)).append("._\n\n");
+            body.append("_").append(escape(summary)).append(": not shown (GitHub's comment limit); ").append(where).append("._\n\n");
             return;
         }
         int shown = 0;
@@ -146,9 +147,14 @@ public final class Markdown implements Renderer {
         }
         if (shown < rows.size()) {
             body.append("\n_... and ").append(rows.size() - shown).append(" more not shown here (GitHub's comment limit); ")
-                    .append(escape(where)).append("._\n");
+                    .append(where).append("._\n");
         }
         body.append("\n</details>\n\n");
+    }
+
+    /** A code span of one line of text (a file name); backticks cannot occur inside, so they become quotes. */
+    static String code(String s) {
+        return "`" + Text.oneLine(s).replace('`', '\'') + "`";
     }
 
     private static String row(Report.Entry e) {
