@@ -121,17 +121,7 @@ public final class SarifRenderer implements Renderer {
         g.writeEndObject();
         g.writeArrayFieldStart("locations");
         g.writeStartObject();
-        g.writeObjectFieldStart("physicalLocation");
-        g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", uri(f.location().file()));
-        g.writeEndObject();
-        if (f.location().line() > 0) {
-            g.writeObjectFieldStart("region");
-            g.writeNumberField("startLine", f.location().line());
-            g.writeNumberField("startColumn", Math.max(1, f.location().column()));
-            g.writeEndObject();
-        }
-        g.writeEndObject();
+        physicalLocation(g, f.location());
         g.writeArrayFieldStart("logicalLocations");
         g.writeStartObject();
         g.writeStringField("name", f.subjectName());
@@ -230,17 +220,7 @@ public final class SarifRenderer implements Renderer {
         if (!f.location().file().isEmpty()) {
             g.writeArrayFieldStart("locations");
             g.writeStartObject();
-            g.writeObjectFieldStart("physicalLocation");
-            g.writeObjectFieldStart("artifactLocation");
-            g.writeStringField("uri", uri(f.location().file()));
-            g.writeEndObject();
-            if (f.location().line() > 0) {
-                g.writeObjectFieldStart("region");
-                g.writeNumberField("startLine", f.location().line());
-                g.writeNumberField("startColumn", Math.max(1, f.location().column()));
-                g.writeEndObject();
-            }
-            g.writeEndObject();
+            physicalLocation(g, f.location());
             g.writeEndObject();
             g.writeEndArray();
         }
@@ -252,6 +232,21 @@ public final class SarifRenderer implements Renderer {
         g.writeStringField("subjectKind", f.subjectKind());
         g.writeStringField("subjectId", f.subjectId());
         g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** The file (and line and column, when known) of a result. */
+    private static void physicalLocation(JsonGenerator g, dev.preflight.model.Location l) throws IOException {
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", uri(l.file()));
+        g.writeEndObject();
+        if (l.line() > 0) {
+            g.writeObjectFieldStart("region");
+            g.writeNumberField("startLine", l.line());
+            g.writeNumberField("startColumn", Math.max(1, l.column()));
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 
