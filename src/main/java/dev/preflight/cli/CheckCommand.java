@@ -189,7 +189,7 @@ final class CheckCommand implements Callable<Integer> {
         Preflight preflight = preflight(loader, policy, err);
         if (preflight == null) return ExitCode.INPUT.code;
         Report report = preflight.check(snapshot, threshold, timings, parseNanos)
-                .withOutputs(targets.stream().filter(t -> t.file() != null).map(t -> t.file().toString()).toList());
+                .withOutputs(targets.stream().filter(t -> t.file() != null && t.renderer().complete()).map(t -> t.file().toString()).toList());
         for (String note : report.notes()) err.println("preflight: note: " + note);
         try {
             for (Target t : targets) write(t, report, out);

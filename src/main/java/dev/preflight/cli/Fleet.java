@@ -100,7 +100,7 @@ final class Fleet {
                 } else {
                     Path dir = outDir.resolve(unique(folderName(o.input()), names));
                     Files.createDirectories(dir);
-                    Report written = r.withOutputs(targets.stream().map(t -> dir.resolve("report." + t.renderer().extension()).toString()).toList());
+                    Report written = r.withOutputs(targets.stream().filter(t -> t.renderer().complete()).map(t -> dir.resolve("report." + t.renderer().extension()).toString()).toList());
                     for (CheckCommand.Target t : targets) {
                         Output.atomically(dir.resolve("report." + t.renderer().extension()), w -> t.renderer().render(written, w));
                     }

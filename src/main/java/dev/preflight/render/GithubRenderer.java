@@ -32,6 +32,11 @@ public final class GithubRenderer implements Renderer {
     }
 
     @Override
+    public boolean complete() {
+        return false;
+    }
+
+    @Override
     public String description() {
         return "GitHub Actions annotations (::error file=...,line=...::), within GitHub's 10 per kind and step";
     }

@@ -24,6 +24,11 @@ public final class Markdown implements Renderer {
     }
 
     @Override
+    public boolean complete() {
+        return false;
+    }
+
+    @Override
     public String description() {
         return "summary for a pull-request comment";
     }

@@ -142,7 +142,7 @@ public record Report(String toolName, String toolVersion, String tenantName, Lis
         return List.copyOf(out);
     }
 
-    /** The same report, knowing where its other formats are written (for "the full report is in ..."). */
+    /** The same report, knowing where its complete formats are written (for "the full report is in ..."). */
     public Report withOutputs(List<String> files) {
         return new Report(toolName, toolVersion, tenantName, this.files, snapshotSha256, entries, catalog, deployments, failOn,
                 failOnNewOnly, fixed, baseline, notes, overrides, timingsNanos, timestamp, configFile, configFromWorkingFolder,
