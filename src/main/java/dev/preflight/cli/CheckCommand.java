@@ -190,7 +190,9 @@ final class CheckCommand implements Callable<Integer> {
         if (preflight == null) return ExitCode.INPUT.code;
         Report report = preflight.check(snapshot, threshold, timings, parseNanos)
                 .withOutputs(targets.stream().filter(t -> t.file() != null && t.renderer().complete()).map(t -> t.file().toString()).toList());
-        for (String note : report.notes()) err.println("preflight: note: " + note);
+        // The text report lists the notes itself; on standard error they would say it twice on a terminal.
+        boolean textShown = targets.stream().anyMatch(t -> t.file() == null && "text".equals(t.renderer().name()));
+        if (!textShown) for (String note : report.notes()) err.println("preflight: note: " + note);
         try {
             for (Target t : targets) write(t, report, out);
         } catch (IOException e) {

@@ -50,9 +50,11 @@ public record Policy(Config config, List<Waiver> waivers, Baseline baseline, boo
     public Report apply(Report r) {
         Map<String, Integer> hidden = new java.util.TreeMap<>();
         config.rules().keySet().stream().filter(this::disabled).forEach(id -> hidden.put(id, 0));
+        Map<String, Integer> unverified = new java.util.TreeMap<>();
         for (Report.Entry e : r.entries()) {
             String off = disabledBy(e.finding());
             if (off != null) hidden.merge(off, 1, Integer::sum);
+            if (Report.COULD_NOT_VERIFY.equals(off) && e.finding().about() != null) unverified.merge(e.finding().about(), 1, Integer::sum);
         }
         List<Report.Override> overrides = new ArrayList<>();
         String file = config.file();
@@ -122,7 +124,8 @@ public record Policy(Config config, List<Waiver> waivers, Baseline baseline, boo
         return new Report(r.toolName(), r.toolVersion(), r.tenantName(), r.files(), r.snapshotSha256(), List.copyOf(entries),
                 r.catalog(), r.deployments(), r.failOn(), failOnNewOnly, List.copyOf(fixed), baseline != null,
                 List.copyOf(notes), List.copyOf(overrides), r.timingsNanos(), r.timestamp(), file,
-                config.fromWorkingFolder(), java.util.Collections.unmodifiableMap(hidden), r.outputs());
+                config.fromWorkingFolder(), java.util.Collections.unmodifiableMap(hidden), r.outputs(),
+                java.util.Collections.unmodifiableMap(unverified));
     }
 
     /**

@@ -22,7 +22,8 @@ public record Report(String toolName, String toolVersion, String tenantName, Lis
                      List<DeploymentView> deployments, Severity failOn, boolean failOnNewOnly,
                      List<Fixed> fixed, boolean baseline, List<String> notes, List<Override> overrides,
                      Map<String, Long> timingsNanos, Instant timestamp, String configFile,
-                     boolean configFromWorkingFolder, Map<String, Integer> hidden, List<String> outputs) {
+                     boolean configFromWorkingFolder, Map<String, Integer> hidden, List<String> outputs,
+                     Map<String, Integer> hiddenUnverified) {
 
     /** The rule id whose disabling hides "could not verify". */
     public static final String COULD_NOT_VERIFY = "DATA-004";
@@ -34,7 +35,7 @@ public record Report(String toolName, String toolVersion, String tenantName, Lis
                   List<Fixed> fixed, boolean baseline, List<String> notes, List<Override> overrides,
                   Map<String, Long> timingsNanos, Instant timestamp) {
         this(toolName, toolVersion, tenantName, files, snapshotSha256, entries, catalog, deployments, failOn, failOnNewOnly,
-                fixed, baseline, notes, overrides, timingsNanos, timestamp, null, false, Map.of(), List.of());
+                fixed, baseline, notes, overrides, timingsNanos, timestamp, null, false, Map.of(), List.of(), Map.of());
     }
 
     /** How a finding compares with the baseline report. */
@@ -124,9 +125,12 @@ public record Report(String toolName, String toolVersion, String tenantName, Lis
         int n = hidden.get(COULD_NOT_VERIFY);
         String at = overrides.stream().filter(o -> COULD_NOT_VERIFY.equals(o.ruleId()) && "enabled".equals(o.setting()))
                 .map(Override::location).findFirst().orElse(configFile == null ? "the config" : configFile);
+        List<String> about = new java.util.ArrayList<>();
+        hiddenUnverified.forEach((rule, k) -> about.add(rule + " x" + k));
         return "DATA-004 (could not verify) is disabled by " + at + ": " + n
                 + " finding" + (n == 1 ? "" : "s") + " about facts the snapshot does not give " + (n == 1 ? "is" : "are")
-                + " hidden, and 'could not verify' does not count them. Unknown facts are not passes.";
+                + " hidden" + (about.isEmpty() ? "" : " (rules that could not decide: " + String.join(", ", about) + ")")
+                + ", and 'could not verify' does not count them. Unknown facts are not passes.";
     }
 
     /**
@@ -146,7 +150,7 @@ public record Report(String toolName, String toolVersion, String tenantName, Lis
     public Report withOutputs(List<String> files) {
         return new Report(toolName, toolVersion, tenantName, this.files, snapshotSha256, entries, catalog, deployments, failOn,
                 failOnNewOnly, fixed, baseline, notes, overrides, timingsNanos, timestamp, configFile, configFromWorkingFolder,
-                hidden, List.copyOf(files));
+                hidden, List.copyOf(files), hiddenUnverified);
     }
 
     /** Whether an entry counts toward --fail-on: at or above the threshold, not waived, new when only new count. */

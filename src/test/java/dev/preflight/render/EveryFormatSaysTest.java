@@ -128,7 +128,8 @@ class EveryFormatSaysTest {
             "DATA-004 disabled (src/test/resources/golden/config.yaml:3:3): 4 findings hidden",
             "GRP-005 threshold set to 20 (src/test/resources/golden/config.yaml:5:3)");
     static final String LOUD = "DATA-004 (could not verify) is disabled by src/test/resources/golden/config.yaml:3:3: 4 findings about facts "
-            + "the snapshot does not give are hidden, and 'could not verify' does not count them. Unknown facts are not passes.";
+            + "the snapshot does not give are hidden (rules that could not decide: ADD-007 x1, DYN-009 x3), and 'could not verify' "
+            + "does not count them. Unknown facts are not passes.";
 
     @Test
     void everyFormatSaysWhatTheConfigChangedAndLoudlyThatDataFourIsOff() throws Exception {
