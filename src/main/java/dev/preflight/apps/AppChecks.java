@@ -89,6 +89,24 @@ public final class AppChecks {
         return out;
     }
 
+    /** CDP-006's fix for the operation's own cmdlet (and form), as the documentation writes the command. */
+    public static String cmdletFix(Operation op) {
+        CmdletParameters p = op.parameters();
+        String form = switch (op.cmdlet()) {
+            case "New-OrganizationAddIn" -> p.has("AssetId")
+                    ? "New-OrganizationAddIn -AssetId <WA...> -Locale <ll-CC> -ContentMarket <ll-CC> (the same value as -Locale)"
+                    : "New-OrganizationAddIn -ManifestPath <path to manifest.xml> -Locale <ll-CC>";
+            case "Set-OrganizationAddIn" -> p.has("Enabled")
+                    ? "Set-OrganizationAddIn -ProductId <ProductId> -Enabled $true (or $false)"
+                    : "Set-OrganizationAddIn -ProductId <ProductId> -ManifestPath <path to manifest.xml> -Locale <ll-CC>";
+            case "Set-OrganizationAddInAssignments" -> "Set-OrganizationAddInAssignments -ProductId <ProductId> -Add -Members '<member>' "
+                    + "(or -Remove instead of -Add; exactly one of them)";
+            case "Remove-OrganizationAddIn" -> "Remove-OrganizationAddIn -ProductId <ProductId>";
+            default -> null;
+        };
+        return form == null ? null : "Complete the command as in the documentation: " + form + ".";
+    }
+
     private static void need(CmdletParameters p, List<String> out, String... names) {
         for (String n : names) if (!p.has(n)) out.add("missing -" + n);
     }

@@ -74,6 +74,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--waivers", paramLabel = "FILE", description = "A YAML file of waivers (rule, subject, justification, owner, expires).")
     Path waivers;
 
+    @Option(names = "--require-waiver-expiry", description = "Refuse a waiver file in which a waiver has no 'expires' date.")
+    boolean requireWaiverExpiry;
+
     @Option(names = "--baseline", paramLabel = "REPORT", description = "A previous JSON report: mark findings new or unchanged and list fixed ones.")
     Path baseline;
 
@@ -185,8 +188,11 @@ final class CheckCommand implements Callable<Integer> {
         long parseNanos = System.nanoTime() - parseStart;
         Preflight preflight = preflight(loader, policy, err);
         if (preflight == null) return ExitCode.INPUT.code;
-        Report report = preflight.check(snapshot, threshold, timings, parseNanos);
-        for (String note : report.notes()) err.println("preflight: note: " + note);
+        Report report = preflight.check(snapshot, threshold, timings, parseNanos)
+                .withOutputs(targets.stream().filter(t -> t.file() != null && t.renderer().complete()).map(t -> t.file().toString()).toList());
+        // The text report lists the notes itself; on standard error they would say it twice on a terminal.
+        boolean textShown = targets.stream().anyMatch(t -> t.file() == null && "text".equals(t.renderer().name()));
+        if (!textShown) for (String note : report.notes()) err.println("preflight: note: " + note);
         try {
             for (Target t : targets) write(t, report, out);
         } catch (IOException e) {
@@ -208,9 +214,10 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         Path cfg = config;
-        if (cfg == null && Files.isRegularFile(Path.of(".preflight.yaml"))) cfg = Path.of(".preflight.yaml");
-        Config c = cfg == null ? Config.NONE : Config.read(cfg);
-        List<Waiver> w = waivers == null ? List.of() : Waivers.read(waivers);
+        boolean found = cfg == null && Files.isRegularFile(Path.of(".preflight.yaml"));
+        if (found) cfg = Path.of(".preflight.yaml");
+        Config c = cfg == null ? Config.NONE : Config.read(cfg, found);
+        List<Waiver> w = waivers == null ? List.of() : Waivers.read(waivers, requireWaiverExpiry);
         Baseline b = baseline == null ? null : Baseline.read(baseline);
         if (failOnNewOnly && b == null) throw new IllegalArgumentException("--fail-on-new-only needs --baseline");
         return new Policy(c, w, b, failOnNewOnly, today);
@@ -235,6 +242,12 @@ final class CheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             RuleBase rules = RuleBase.build(ruleDirs);
+            try {
+                policy.check(rules.catalog().keySet());
+            } catch (InputException e) {
+                printProblems(err, e.problems());
+                return null;
+            }
             return new Preflight(rules, loader, policy, timestamp ? Instant.now() : null).ruleBaseNanos(System.nanoTime() - start);
         } catch (RuleBaseException e) {
             for (String p : e.problems()) err.println(p);

@@ -100,8 +100,9 @@ final class Fleet {
                 } else {
                     Path dir = outDir.resolve(unique(folderName(o.input()), names));
                     Files.createDirectories(dir);
+                    Report written = r.withOutputs(targets.stream().filter(t -> t.renderer().complete()).map(t -> dir.resolve("report." + t.renderer().extension()).toString()).toList());
                     for (CheckCommand.Target t : targets) {
-                        Output.atomically(dir.resolve("report." + t.renderer().extension()), w -> t.renderer().render(r, w));
+                        Output.atomically(dir.resolve("report." + t.renderer().extension()), w -> t.renderer().render(written, w));
                     }
                 }
             }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * with {@code *} and {@code ?}; with a {@code /} it matches {@code kind/id}) are waived until {@code expires}.
  */
 public record Waiver(String rule, String subject, String justification, String owner, LocalDate expires,
-                     Location location) {
+                     Location location, Location ruleLocation) {
 
     public boolean matches(Finding f) {
         if (!rule.equals(f.ruleId()) && !("DATA-004".equals(f.ruleId()) && rule.equals(f.about()))) return false;

@@ -101,4 +101,23 @@ class JarIT {
         assertTrue(r.err().contains("cannot read file: permission denied"), r.err());
         assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
     }
+
+    /** A .preflight.yaml in the working folder changes the exit code, and every report says it was used and what it changed. */
+    @Test
+    void aConfigFoundInTheWorkingFolderIsStatedInTheReports(@TempDir Path tmp) throws Exception {
+        Path contoso = Path.of("samples/contoso").toAbsolutePath();
+        Run plain = run(tmp, "check", contoso.toString(), "--format", "text");
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(!plain.out().contains("config:"), plain.out());
+        Files.writeString(tmp.resolve(".preflight.yaml"), "failOn: info\nrules:\n  DATA-004: { enabled: false }\n");
+        Run r = run(tmp, "check", contoso.toString(), "--format", "text", "--format", "markdown=r.md", "--format", "github=r.github.txt");
+        assertEquals(1, r.code(), "failOn: info from the found config gates on info findings: " + r.err());
+        assertTrue(r.out().contains("\nconfig: .preflight.yaml (.preflight.yaml found in the working folder; --config FILE names another)\n"
+                + "  failOn set to info (.preflight.yaml:1:9)\n  DATA-004 disabled (.preflight.yaml:3:3): "), r.out());
+        assertTrue(r.out().contains("\nWARNING: DATA-004 (could not verify) is disabled by .preflight.yaml:3:3: "), r.out());
+        String md = Files.readString(tmp.resolve("r.md"));
+        assertTrue(md.contains("- config: \\.preflight\\.yaml \\(\\.preflight\\.yaml found in the working folder"), md);
+        String gh = Files.readString(tmp.resolve("r.github.txt"));
+        assertTrue(gh.contains("%0Aconfig: .preflight.yaml (.preflight.yaml found in the working folder"), gh);
+    }
 }

@@ -114,7 +114,7 @@ class BadInputTest {
         Run r = run("check", "samples/contoso", "--waivers", w.toString());
         assertEquals(2, r.code());
         String name = w.toString();
-        assertTrue(r.err().contains(name + ":2:11: waivers[0]: 'GRP001' is not a rule id like GRP-001"), r.err());
+        // The rule id is checked against the loaded rules once the file is otherwise valid (PolicyReportTest).
         assertTrue(r.err().contains(name + ":4:5: waivers[0]: unknown key 'expirs' (did you mean 'expires'?)"), r.err());
         assertTrue(r.err().contains(name + ":2:5: waivers[0]: missing required key 'justification'"), r.err());
         assertTrue(r.err().contains(name + ":7:14: expires: 'soon' is not a date (YYYY-MM-DD)"), r.err());
