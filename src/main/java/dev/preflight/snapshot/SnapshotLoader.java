@@ -178,7 +178,7 @@ public final class SnapshotLoader {
     }
 
     public static String decodeUtf8(byte[] bytes, String name) throws InputException {
-        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+        for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new InputException(new Problem(position(bytes, i, name), "binary file (NUL byte), not a YAML snapshot"));
             }
