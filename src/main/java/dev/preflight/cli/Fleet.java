@@ -73,6 +73,8 @@ final class Fleet {
         }
         List<FleetSummary.Tenant> rows = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        // the fleet summary's own files: a tenant named fleet.txt(.yaml) gets another folder, never theirs
+        for (String format : FleetRenderer.FORMATS) names.add("fleet." + FleetRenderer.extension(format));
         ExitCode worst = ExitCode.CLEAN;
         try {
             for (Future<Outcome> f : futures) {

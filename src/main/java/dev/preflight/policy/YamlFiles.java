@@ -10,7 +10,6 @@ import dev.preflight.snapshot.YamlReader;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,10 +27,7 @@ final class YamlFiles {
     static YNode read(Path file) throws InputException {
         String name = SnapshotLoader.display(file);
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new InputException(new Problem(new Location(name, 0, 0), "file is over " + MAX_BYTES + " bytes"));
-            }
-            String text = SnapshotLoader.decodeUtf8(Files.readAllBytes(file), name);
+            String text = SnapshotLoader.decodeUtf8(SnapshotLoader.readRegularFile(file, MAX_BYTES, name, ""), name);
             YNode root = new YamlReader(MAX_BYTES).read(new StringReader(text), name);
             if (root == null) throw new InputException(new Problem(new Location(name, 1, 1), "empty file"));
             return root;
