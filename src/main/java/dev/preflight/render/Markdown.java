@@ -28,7 +28,10 @@ public final class Markdown implements Renderer {
         return "summary for a pull-request comment";
     }
 
-    /** Escapes the characters that would change Markdown structure; tenant text stays inert and on one line. */
+    /**
+     * Escapes the characters that would change Markdown structure; tenant text stays inert and on one line, and an
+     * {@code @name} in it does not notify anyone where the summary is posted (a pull-request comment).
+     */
     public static String escape(String s) {
         String t = Text.oneLine(s);
         StringBuilder b = new StringBuilder(t.length());
@@ -38,6 +41,8 @@ public final class Markdown implements Renderer {
                 else if (c == '>') b.append("&gt;");
                 else if (c == '&') b.append("&amp;");
                 else b.append('\\').append(c);
+            } else if (c == '@') {
+                b.append("@&#8203;"); // no mention: a zero-width space after @, as an entity (the text stays readable)
             } else {
                 b.append(c);
             }

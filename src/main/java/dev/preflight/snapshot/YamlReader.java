@@ -164,7 +164,8 @@ public final class YamlReader {
                     YNode value = readValue(p, file, depth + 1, duplicates);
                     int earlier = map.put(key, keyLine, keyCol, value);
                     if (earlier >= 0) {
-                        duplicates.add(new Problem(new Location(file, keyLine, keyCol), "duplicate key '" + key
+                        duplicates.add(new Problem(new Location(file, keyLine, keyCol), "duplicate key '"
+                                + (Secrets.kind(key) == null ? key : Secrets.REDACTED)
                                 + "' (first at line " + map.entry(key).keyLocation().line() + ")"));
                     }
                 }
