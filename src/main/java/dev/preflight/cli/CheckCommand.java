@@ -150,7 +150,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(snapshots);
         if (each != null) {
             try {
-                inputs.addAll(Fleet.tenants(each));
+                inputs.addAll(Fleet.tenants(each, followLinks));
             } catch (IOException e) {
                 return usage(err, each + ": " + e.getMessage());
             }

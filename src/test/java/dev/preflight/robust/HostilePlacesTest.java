@@ -94,6 +94,18 @@ class HostilePlacesTest {
     }
 
     @Test
+    void aTenantLinkOutOfTheFleetFolderIsNotFollowed() throws Exception {
+        Path fleet = Files.createDirectories(tmp.resolve("fleet"));
+        Files.writeString(fleet.resolve("a.yaml"), SMALL);
+        Files.createSymbolicLink(fleet.resolve("usr"), Path.of("/usr"));
+        BadInputTest.Run r = run("check", "--each", fleet.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("preflight: " + fleet + ": usr is a symbolic link to a place outside the folder; not followed"
+                + " (pass --follow-links)\n", r.err());
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
+    }
+
+    @Test
     void linksWithinTheFolderAreFollowedAndReadOnce() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("snap"));
         Path parts = Files.createDirectories(dir.resolve("parts"));
