@@ -100,6 +100,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Refuse snapshot files larger than N bytes. Default: ${DEFAULT-VALUE}.")
     int maxBytes;
 
+    @Option(names = "--follow-links", description = "Follow symbolic links in a snapshot folder that lead outside it "
+            + "(by default such a link is an input error and nothing behind it is read).")
+    boolean followLinks;
+
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
@@ -116,6 +120,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (maxBytes < 1) return usage(err, "--max-snapshot-bytes takes a positive number of bytes, not " + maxBytes);
         Policy policy;
         try {
             policy = policy();
@@ -148,7 +153,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(snapshots);
         if (each != null) {
             try {
-                inputs.addAll(Fleet.tenants(each));
+                inputs.addAll(Fleet.tenants(each, followLinks));
             } catch (IOException e) {
                 return usage(err, each + ": " + e.getMessage());
             }
@@ -157,6 +162,16 @@ final class CheckCommand implements Callable<Integer> {
         boolean fleet = inputs.size() > 1 || each != null;
         if (fleet && targets.stream().anyMatch(t -> t.file() != null)) {
             return usage(err, "with several snapshots, write reports with --out DIR (formats without =FILE)");
+        }
+        if (fleet && outDir == null && targets.stream().anyMatch(t -> !(t.renderer() instanceof dev.preflight.render.TextRenderer))) {
+            return usage(err, "with several snapshots, --format " + targets.stream().map(t -> t.renderer().name())
+                    .filter(n -> !n.equals("text")).findFirst().orElse("") + " writes one report per tenant: give --out DIR"
+                    + " (standard output takes only the text summary)");
+        }
+        for (Target t : targets) {
+            if (t.file() == null) continue;
+            String why = overwritesInput(t.file(), inputs);
+            if (why != null) return usage(err, "will not write report '" + t.file() + "': it is " + why);
         }
         if (!fleet && outDir != null) return usage(err, "--out is for fleets (several snapshots or --each)");
         if (outDir != null && !Files.isDirectory(outDir)) {
@@ -169,7 +184,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path dir : ruleDirs) {
             if (!Files.isDirectory(dir)) return usage(err, dir + ": --rules needs a folder of .drl files");
         }
-        SnapshotLoader loader = new SnapshotLoader(maxBytes);
+        SnapshotLoader loader = new SnapshotLoader(maxBytes, followLinks);
         if (fleet) {
             Preflight preflight = preflight(loader, policy, err);
             if (preflight == null) return ExitCode.INPUT.code;
@@ -223,7 +238,35 @@ final class CheckCommand implements Callable<Integer> {
         return new Policy(c, w, b, failOnNewOnly, today);
     }
 
+    /** Why writing {@code target} would replace an input of this run (a snapshot, waiver, config or baseline file), or null. */
+    private String overwritesInput(Path target, List<Path> inputs) {
+        if (!Files.exists(target) || !Files.isRegularFile(target)) return null;
+        List<Path> files = new ArrayList<>();
+        if (waivers != null) files.add(waivers);
+        if (baseline != null) files.add(baseline);
+        if (config != null) files.add(config);
+        else if (Files.isRegularFile(Path.of(".preflight.yaml"))) files.add(Path.of(".preflight.yaml"));
+        try {
+            for (Path f : files) if (Files.exists(f) && Files.isSameFile(f, target)) return "an input of this run (" + f + ")";
+            Path real = target.toRealPath();
+            String n = real.getFileName().toString().toLowerCase(Locale.ROOT);
+            boolean yaml = n.endsWith(".yaml") || n.endsWith(".yml");
+            for (Path in : inputs) {
+                if (!Files.exists(in)) continue;
+                if (Files.isSameFile(in, target)) return "the snapshot being checked";
+                if (yaml && Files.isDirectory(in) && real.startsWith(in.toRealPath())) return "a file of the snapshot folder " + in;
+            }
+        } catch (IOException e) {
+            return "not checkable against the inputs: " + e.getMessage();
+        }
+        return null;
+    }
+
     static void write(Target t, Report report, PrintWriter out) throws IOException {
+        if (t.file() != null && Output.isStandardOutput(t.file())) {
+            write(new Target(t.renderer(), null), report, out);
+            return;
+        }
         if (t.file() == null) {
             StringWriter buffer = new StringWriter();
             Renderer r = t.renderer() instanceof dev.preflight.render.TextRenderer

@@ -22,7 +22,7 @@ public record Baseline(Map<String, Report.Fixed> findings) {
         String name = SnapshotLoader.display(file);
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = new ObjectMapper().readTree(SnapshotLoader.readRegularFile(file, dev.preflight.snapshot.YamlReader.DEFAULT_MAX_BYTES, name, ""));
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new InputException(new Problem(new Location(name, 0, 0), "no such file"));
         } catch (JsonProcessingException e) {

@@ -70,8 +70,10 @@ public final class HtmlRenderer implements Renderer {
                 shown.textContent=n+' of '+rows.length+' shown';
               }
               // Filters can be preset from the address: report.html#severity=error&area=GRP&rule=GRP-001&q=bert
+              // (a malformed escape such as %E0%A4%A is taken as written: it must not stop the filters)
+              function text(v){try{return decodeURIComponent(v);}catch(e){return v;}}
               (location.hash||'').replace(/^#/,'').split('&').forEach(function(kv){
-                var i=kv.indexOf('='),k=kv.slice(0,i),v=decodeURIComponent(kv.slice(i+1)||'');
+                var i=kv.indexOf('=');if(i<0)return;var k=kv.slice(0,i),v=text(kv.slice(i+1));
                 if(k==='severity')sev.value=v;else if(k==='area')area.value=v;else if(k==='rule')rule.value=v;else if(k==='q')q.value=v;
               });
               [sev,area,rule].forEach(function(e){e.addEventListener('change',apply);});

@@ -144,7 +144,7 @@ public final class JunitRenderer implements Renderer {
         return s == null ? "" : s;
     }
 
-    /** Text content: XML-escaped, with characters XML 1.0 cannot carry removed. */
+    /** Text content: XML-escaped, with characters XML 1.0 cannot carry removed and deceptive ones shown. */
     static String text(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -155,6 +155,10 @@ public final class JunitRenderer implements Renderer {
             }
             boolean legal = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
             if (!legal || (c >= 0x7f && c < 0xa0)) continue;
+            if (Text.deceptive(c)) {
+                b.append(String.format("&lt;U+%04X&gt;", (int) c)); // shown, as in the text report
+                continue;
+            }
             switch (c) {
                 case '&' -> b.append("&amp;");
                 case '<' -> b.append("&lt;");

@@ -33,16 +33,24 @@ public final class Markdown implements Renderer {
         return "summary for a pull-request comment";
     }
 
-    /** Escapes the characters that would change Markdown structure; tenant text stays inert and on one line. */
+    /**
+     * Escapes the characters that would change Markdown structure; tenant text stays inert and on one line, and an
+     * {@code @name} in it does not notify anyone where the summary is posted (a pull-request comment).
+     */
     public static String escape(String s) {
         String t = Text.oneLine(s);
         StringBuilder b = new StringBuilder(t.length());
-        for (char c : t.toCharArray()) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
             if ("\\`*_{}[]()<>#+-.!|~&".indexOf(c) >= 0) {
                 if (c == '<') b.append("&lt;");
                 else if (c == '>') b.append("&gt;");
                 else if (c == '&') b.append("&amp;");
                 else b.append('\\').append(c);
+            } else if (c == '@' && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)) && t.charAt(i - 1) != '_')) {
+                // no mention (an address such as bert@fabrikam.com mentions nobody and stays as it is):
+                // a zero-width space after @, as an entity, so the text reads the same
+                b.append("@&#8203;");
             } else {
                 b.append(c);
             }

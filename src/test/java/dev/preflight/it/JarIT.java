@@ -60,6 +60,23 @@ class JarIT {
         assertTrue(r.out().contains("GRP-001"), r.out());
     }
 
+    /** What needs a real process: devices as input and as report targets, with the JVM's own standard streams. */
+    @Test
+    void devicesAreRefusedAsSnapshotsAndWrittenAsStreams(@TempDir Path tmp) throws Exception {
+        Run zero = run(tmp, "check", "/dev/zero");
+        assertEquals(2, zero.code(), zero.err());
+        assertEquals("/dev/zero: not a regular file (a device, pipe or socket): a snapshot is a YAML file or a folder of them\n", zero.err());
+
+        Path samples = Path.of("samples").toAbsolutePath();
+        Run stdout = run(tmp, "check", samples.resolve("contoso").toString(), "--fail-on", "none", "--format", "json=/dev/stdout");
+        assertEquals(0, stdout.code(), stdout.err());
+        assertTrue(stdout.out().startsWith("{\n  \"schemaVersion\" : 1,"), stdout.out());
+
+        Run devNull = run(tmp, "check", samples.resolve("contoso").toString(), "--fail-on", "none", "--format", "json=/dev/null");
+        assertEquals(0, devNull.code(), devNull.err());
+        assertTrue(!Files.isRegularFile(Path.of("/dev/null")), "/dev/null is still a device");
+    }
+
     @Test
     void listsTheBundledCatalog(@TempDir Path tmp) throws Exception {
         Run r = run(tmp, "rules", "--format", "json");

@@ -18,10 +18,10 @@ class BadInputTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err, long millis) {
+    public record Run(int code, String out, String err, long millis) {
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         long t0 = System.currentTimeMillis();
@@ -29,7 +29,7 @@ class BadInputTest {
         return new Run(code, out.toString(), err.toString(), System.currentTimeMillis() - t0);
     }
 
-    static void clean(Run r) {
+    public static void clean(Run r) {
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
