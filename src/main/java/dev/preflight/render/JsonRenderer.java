@@ -119,6 +119,13 @@ public final class JsonRenderer implements Renderer {
         g.writeStringField("file", f.location().file());
         g.writeNumberField("line", f.location().line());
         g.writeNumberField("column", f.location().column());
+        if (f.location().origin() != null) {
+            g.writeObjectFieldStart("origin");
+            g.writeStringField("file", f.location().origin().file());
+            if (f.location().origin().pointer() != null) g.writeStringField("pointer", f.location().origin().pointer());
+            else g.writeNumberField("line", f.location().origin().line());
+            g.writeEndObject();
+        }
         g.writeEndObject();
         g.writeStringField("key", f.key());
         if (e.status() != null) g.writeStringField("baseline", e.status() == Report.BaselineStatus.NEW ? "new" : "unchanged");

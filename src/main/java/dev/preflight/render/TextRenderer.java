@@ -67,7 +67,8 @@ public final class TextRenderer implements Renderer {
                     header = true;
                 }
                 var f = e.finding();
-                out.write("  " + paint("1", f.ruleId()) + "  " + Text.oneLine(f.location().toString()) + "\n");
+                out.write("  " + paint("1", f.ruleId()) + "  " + Text.oneLine(f.location().toString())
+                        + (f.location().origin() == null ? "" : "  (from " + Text.oneLine(f.location().origin().toString()) + ")") + "\n");
                 out.write("    " + Text.oneLine(f.message()) + "\n");
                 for (String ev : f.evidence()) out.write("      - " + Text.oneLine(ev) + "\n");
                 if (e.rule() != null && e.rule().remediation() != null && !"DATA-004".equals(f.ruleId())) {
