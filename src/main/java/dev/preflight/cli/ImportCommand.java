@@ -32,6 +32,11 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace SNAPSHOT_DIR if it exists and is not empty.")
     boolean force;
 
+    @Option(names = "--inventory-columns", paramLabel = "FIELD=COLUMN,...",
+            description = "Columns of a plain CSV client inventory, e.g. user=Owner,app=Product,version=Build (fields: user, app, "
+                    + "platform, channel, version, edition; default: the field names).")
+    String inventoryColumns;
+
     @Option(names = "--quiet", description = "Print nothing but problems.")
     boolean quiet;
 
@@ -44,7 +49,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Importer.Result r;
         try {
-            r = Importer.importExports(exports, outDir, force);
+            r = Importer.importExports(exports, outDir, force, new Importer.Options(inventoryColumns));
         } catch (InputException e) {
             CheckCommand.printProblems(err, e.problems());
             err.println("preflight: nothing written");

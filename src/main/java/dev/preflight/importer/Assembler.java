@@ -107,6 +107,7 @@ final class Assembler {
 
     private String cloud(String host) {
         if (host == null) return null;
+        if (host.equals("gcc")) return "gcc"; // ScubaGear's M365Environment
         if (host.startsWith("dod-graph.microsoft.us")) return "dod";
         if (host.endsWith("graph.microsoft.us")) return "gcc-high";
         if (host.endsWith("chinacloudapi.cn")) return "china-21vianet";
@@ -226,6 +227,8 @@ final class Assembler {
             }
             Map<String, Object> mailbox = mailbox(u, settings, oauth);
             if (mailbox != null) m.put("mailbox", mailbox);
+            List<Map<String, Object>> clients = clients(u);
+            if (clients != null) m.put("clients", clients);
             m.put("origin", origin(u.origin));
             out.add(m);
         }
@@ -260,6 +263,38 @@ final class Assembler {
         }
         put(m, "oauth", ok);
         return m.isEmpty() ? null : m;
+    }
+
+    /** The user's inventory rows, or null (absent) when the inventory has none for them. */
+    private List<Map<String, Object>> clients(Facts.UserRec u) {
+        if (f.clients.isEmpty()) return null;
+        List<String[]> rows = null;
+        for (String key : new String[]{u.id, u.upn, u.mail}) {
+            if (key != null && rows == null) rows = f.clients.get(key.toLowerCase(Locale.ROOT));
+        }
+        if (rows == null) return null;
+        List<Map<String, Object>> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String[] c : rows) {
+            String version = c[3];
+            if (version != null) {
+                try {
+                    dev.preflight.version.Version.parse(version);
+                } catch (IllegalArgumentException e) {
+                    f.warnings.add("user " + (u.upn != null ? u.upn : u.id) + ": client version '" + version + "' is not a version Preflight reads: left out");
+                    version = null;
+                }
+            }
+            if (!seen.add(c[0] + "|" + c[1] + "|" + c[2] + "|" + version)) continue;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("app", c[0]);
+            m.put("platform", c[1]);
+            put(m, "edition", c[2]);
+            put(m, "version", version);
+            out.add(m);
+        }
+        counts.merge("usersWithClients", 1, Integer::sum);
+        return out;
     }
 
     private static <V> Map<String, V> lowerKeys(Map<String, V> in) {
@@ -305,6 +340,12 @@ final class Assembler {
 
     private List<Map<String, Object>> admins() {
         if (f.rolesFailed != null) return null; // the gap is recorded
+        if (!f.usersRead && (f.roleScheduleRead || !f.roleMembers.isEmpty())) {
+            // role holders are written as references to users: without the /users export, admins stays absent
+            gaps.add(new Facts.GapRec("admins", null, "role assignments were read, but not GET /users: the admins section needs the "
+                    + "directory's users", null));
+            return null;
+        }
         Map<String, Set<String>> standing = new LinkedHashMap<>();
         Map<String, Set<String>> activated = new LinkedHashMap<>();
         Map<String, Origin> origins = new HashMap<>();

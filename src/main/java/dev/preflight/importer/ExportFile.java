@@ -46,6 +46,8 @@ final class ExportFile {
     boolean amsFilter;
     /** Whether the call had a $filter (a filtered servicePrincipals listing says nothing about the App Management Service). */
     boolean filtered;
+    /** A client inventory in Intune's AppInvRawData form (else the plain CSV inventory). */
+    boolean intune;
 
     ExportFile(Path path, String rel, String display) {
         this.path = path;

@@ -132,4 +132,7 @@ final class Facts {
     String rolesFailed, usersFailed, groupsFailed;
     final List<String> warnings = new ArrayList<>();
     String takenAt;
+    /** Office clients by user (UPN, mail or id, lower case): {app, platform, edition, version}. */
+    final Map<String, List<String[]>> clients = new LinkedHashMap<>();
+    final Map<String, Origin> clientOrigins = new LinkedHashMap<>();
 }

@@ -46,9 +46,22 @@ public final class Importer {
     private Importer() {
     }
 
+    /**
+     * How to read what content alone cannot tell: {@code inventoryColumns} maps the fields of the plain CSV client
+     * inventory to its columns ({@code user=Owner,app=Product,...}; null: the default names user, app, platform,
+     * channel, version, edition).
+     */
+    public record Options(String inventoryColumns) {
+        public static final Options DEFAULT = new Options(null);
+    }
+
     /** Reads and checks an exports folder; writes nothing. Bad input: {@link InputException} (path and pointer). */
     public static Result read(Path exportsDir) throws InputException, IOException {
-        return run(exportsDir, null, false);
+        return run(exportsDir, null, false, Options.DEFAULT);
+    }
+
+    public static Result read(Path exportsDir, Options options) throws InputException, IOException {
+        return run(exportsDir, null, false, options);
     }
 
     /**
@@ -56,10 +69,20 @@ public final class Importer {
      * and moved into place whole; an existing non-empty {@code outDir} is refused unless {@code force}.
      */
     public static Result importExports(Path exportsDir, Path outDir, boolean force) throws InputException, IOException {
-        return run(exportsDir, outDir, force);
+        return run(exportsDir, outDir, force, Options.DEFAULT);
     }
 
-    private static Result run(Path exportsDir, Path outDir, boolean force) throws InputException, IOException {
+    public static Result importExports(Path exportsDir, Path outDir, boolean force, Options options) throws InputException, IOException {
+        return run(exportsDir, outDir, force, options);
+    }
+
+    private static Result run(Path exportsDir, Path outDir, boolean force, Options options) throws InputException, IOException {
+        ClientInventory.Columns inventory;
+        try {
+            inventory = options.inventoryColumns() == null ? ClientInventory.Columns.DEFAULT : ClientInventory.Columns.parse(options.inventoryColumns());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(new Problem(new Location("--inventory-columns", 0, 0), e.getMessage()));
+        }
         Path root = exportsDir.toAbsolutePath().normalize();
         String rootName = SnapshotLoader.display(exportsDir);
         if (!Files.isDirectory(root)) {
@@ -77,7 +100,7 @@ public final class Importer {
                 int before = problems.size();
                 Sniffer.sniff(f, problems);
                 if (problems.size() > before) continue; // malformed, reported
-                if (!Recognizer.recognise(f)) {
+                if (!Recognizer.recognise(f, inventory)) {
                     problems.add(new Problem(f.at(), "unknown shape: not an export Preflight reads (" + describe(f)
                             + "); see docs/collecting.md for the sources and their shapes"));
                     continue;
@@ -93,7 +116,7 @@ public final class Importer {
         if (!problems.isEmpty()) throw new InputException(problems);
 
         Facts facts = new Facts();
-        Readers readers = new Readers(facts, problems);
+        Readers readers = new Readers(facts, problems, inventory);
         List<Source> read = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (ExportFile f : ordered) {

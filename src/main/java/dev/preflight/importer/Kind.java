@@ -26,6 +26,7 @@ enum Kind {
     DV_TEAMS("Dataverse teams", "dynamics.teams"),
     DV_ROLES("Dataverse roles", "dynamics.roles"),
     CLIENT_INVENTORY("Office client inventory", "users[].clients"),
+    SCUBAGEAR("ScubaGear ProviderSettingsExport.json", "tenant"),
     COLLECT_MANIFEST("preflight-collect.json", null);
 
     final String label;
@@ -39,6 +40,6 @@ enum Kind {
 
     /** Listings whose items are the body's {@code value} (or a top-level array); the rest are single objects. */
     boolean single() {
-        return this == AUTHORIZATION_POLICY || this == MAILBOX_SETTINGS || this == DV_VERSION || this == COLLECT_MANIFEST;
+        return this == SCUBAGEAR || this == AUTHORIZATION_POLICY || this == MAILBOX_SETTINGS || this == DV_VERSION || this == COLLECT_MANIFEST;
     }
 }

@@ -25,9 +25,13 @@ final class Readers {
     private final List<Problem> problems;
     private final Map<Kind, Reader> registry = new EnumMap<>(Kind.class);
 
-    Readers(Facts facts, List<Problem> problems) {
+    Readers(Facts facts, List<Problem> problems, ClientInventory.Columns inventory) {
         this.facts = facts;
         this.problems = problems;
+        registry.put(Kind.CLIENT_INVENTORY, (f, n, o, at) -> {
+            if (f.intune) ClientInventory.intune(facts, n, o);
+            else ClientInventory.plain(facts, inventory, n, o);
+        });
         registry.put(Kind.ORGANIZATION, this::organization);
         registry.put(Kind.SKUS, this::sku);
         registry.put(Kind.USERS, this::user);
@@ -54,6 +58,7 @@ final class Readers {
         });
         registry.put(Kind.DV_TEAMS, this::dvTeam);
         registry.put(Kind.DV_ROLES, this::dvRole);
+        registry.put(Kind.SCUBAGEAR, (f, n, o, at) -> ScubaGear.read(facts, n, f.rel));
     }
 
     /** Called once per file before its items: marks the listing read (even when it is empty). */

@@ -19,8 +19,13 @@ final class Recognizer {
     private Recognizer() {
     }
 
-    static boolean recognise(ExportFile f) {
+    static boolean recognise(ExportFile f, ClientInventory.Columns inventory) {
         if (f.kind == Kind.COLLECT_MANIFEST) return true;
+        if (ClientInventory.isIntune(f.keys) || (f.shape == ExportFile.Shape.CSV && inventory.matches(f.keys))) {
+            f.kind = Kind.CLIENT_INVENTORY;
+            f.intune = ClientInventory.isIntune(f.keys);
+            return true;
+        }
         if (f.request != null && fromRequest(f, f.request.trim())) return true;
         if (f.context != null && fromContext(f, f.context)) return true;
         return fromKeys(f);
@@ -180,7 +185,8 @@ final class Recognizer {
     private static boolean fromKeys(ExportFile f) {
         Set<String> k = f.keys;
         Kind kind = null;
-        if (k.contains("recipientTypeDetails")) kind = Kind.EXO_MAILBOXES;
+        if (k.contains("baseline_version") && k.contains("tenant_details") && k.contains("module_version")) kind = Kind.SCUBAGEAR;
+        else if (k.contains("recipientTypeDetails")) kind = Kind.EXO_MAILBOXES;
         else if (k.contains("skuPartNumber") && (k.contains("servicePlans") || k.contains("prepaidUnits"))) kind = Kind.SKUS;
         else if (k.contains("verifiedDomains")) kind = Kind.ORGANIZATION;
         else if (k.contains("userPrincipalName") && (k.contains("assignedLicenses") || k.contains("accountEnabled"))) kind = Kind.USERS;

@@ -86,7 +86,7 @@ class ImportCommandTest {
 
         // the text report shows the export beside the snapshot location
         Cli text = Cli.run("check", snap.toString(), "--fail-on", "none");
-        assertTrue(text.out().contains("  EXO-002  " + snap.resolve("users.yaml") + ":46:5  (from graph/users/page-0001.json#/response/value/3)\n"), text.out());
+        assertTrue(text.out().contains("  EXO-002  " + snap.resolve("users.yaml") + ":68:5  (from graph/users/page-0001.json#/response/value/3)\n"), text.out());
     }
 
     @Test
@@ -115,6 +115,25 @@ class ImportCommandTest {
                       - OFFICESUBSCRIPTION
                     mailbox:
                 """), users); // an unknown SKU: whether it has a mailbox plan is unknown, so no exchangePlan
+        // Intune's AppInvRawData: Microsoft 365 Apps is Word, Excel, PowerPoint and Outlook; 7-Zip is not a client
+        assertTrue(users.contains("""
+                    clients:
+                      - app: word
+                        platform: windows
+                        edition: microsoft-365
+                        version: 16.0.17928.20114
+                """), users);
+        assertTrue(users.contains("    edition: office-2016\n        version: 16.0.4266.1001\n"), users);
+        // the plain CSV inventory: an update channel means the subscription
+        assertTrue(users.contains("""
+                      - app: outlook
+                        platform: mac
+                        edition: microsoft-365
+                        version: "16.80"
+                """), users);
+        // no inventory row for Uma: her clients stay absent (DATA-004 for the client rules), not []
+        String uma = users.substring(users.indexOf("upn: uma@"));
+        assertFalse(uma.contains("clients"), uma);
         String groups = Files.readString(snap.resolve("groups.yaml"));
         // a forbidden members call leaves the members absent (not []), with the reason in gaps
         assertTrue(groups.contains("""
@@ -202,6 +221,85 @@ class ImportCommandTest {
         assertEquals(List.of("mine.yaml"), names(snap));
         assertEquals(0, Cli.run("import", TAILSPIN.toString(), "--out", snap.toString(), "--force", "--quiet").code());
         assertEquals(List.of("admins.yaml", "apps.yaml", "consent.yaml", "dynamics.yaml", "groups.yaml", "tenant.yaml", "users.yaml"), names(snap));
+    }
+
+    @Test
+    void thePlainInventorysColumnsAreConfigurable(@TempDir Path tmp) throws IOException {
+        Path exports = tmp.resolve("exports");
+        Files.createDirectories(exports.resolve("graph"));
+        Files.copy(TAILSPIN.resolve("graph/organization.json"), exports.resolve("graph/organization.json"));
+        Files.writeString(exports.resolve("graph/users.json"), """
+                {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(id,userPrincipalName,accountEnabled)",
+                 "value": [{"id": "u1", "userPrincipalName": "ann@tailspin.example", "accountEnabled": true}]}
+                """);
+        Files.writeString(exports.resolve("inventory.csv"), "Owner,Product,OS,Build\nann@tailspin.example,Excel,Windows,16.0.17928.20114\n");
+        assertEquals(2, Cli.run("import", exports.toString(), "--out", tmp.resolve("a").toString()).code(), "unknown columns: unknown shape");
+        Cli r = Cli.run("import", exports.toString(), "--out", tmp.resolve("b").toString(), "--quiet",
+                "--inventory-columns", "user=Owner,app=Product,platform=OS,version=Build");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(tmp.resolve("b/users.yaml")).contains("""
+                    clients:
+                      - app: excel
+                        platform: windows
+                        version: 16.0.17928.20114
+                """));
+        Cli bad = Cli.run("import", exports.toString(), "--out", tmp.resolve("c").toString(), "--inventory-columns", "owner=Owner");
+        assertEquals(2, bad.code());
+        assertEquals("--inventory-columns: unknown field 'owner' (user, app, platform, channel, version, edition)\npreflight: nothing written\n", bad.err());
+    }
+
+    @Test
+    void scubaGearsSampleExportYieldsItsTenantLicensesAndConsent(@TempDir Path tmp) throws IOException {
+        Path exports = tmp.resolve("exports");
+        Files.createDirectories(exports);
+        Files.copy(Path.of("src/test/resources/scubagear/ProviderSettingsExport.json"), exports.resolve("ProviderSettingsExport.json"));
+        Path snap = tmp.resolve("snap");
+        Cli r = Cli.run("import", exports.toString(), "--out", snap.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("tenant.yaml"), names(snap));
+        assertEquals("""
+                schemaVersion: 1
+                snapshot:
+                  takenAt: 2026-05-04T17:15:48Z
+                  source: preflight import 0.1.0
+                tenant:
+                  id: ca08493a-c9c8-4db0-a9e8-d3b4bafac269
+                  name: tqhjy
+                  defaultDomain: tqhjy.onmicrosoft.com
+                  cloud: gcc
+                  directory: synced
+                  exchangeOnline: true
+                  userConsent: true
+                  origin:
+                    file: ProviderSettingsExport.json
+                    pointer: /tenant_details/0
+                skus:
+                  - skuPartNumber: CDS_DB_CAPACITY_GOV
+                    skuId: eddf428b-da0e-4115-accf-b29eb0b83965
+                    name: Common Data Service Database Capacity for Government
+                    exchangeOnline: false
+                    origin:
+                      file: ProviderSettingsExport.json
+                      pointer: /license_information/0
+                  - skuPartNumber: M365_G5_GCC
+                    skuId: e2be619b-b125-455f-8660-fb503e431a5d
+                    name: Microsoft 365 GCC G5
+                    exchangeOnline: true
+                    origin:
+                      file: ProviderSettingsExport.json
+                      pointer: /license_information/1
+                gaps:
+                  - fact: admins
+                    reason: "role assignments were read, but not GET /users: the admins section needs the directory's users"
+                """.replace("0.1.0", dev.preflight.Preflight.VERSION), Files.readString(snap.resolve("tenant.yaml")));
+        Path report = tmp.resolve("r.json");
+        assertEquals(1, Cli.run("check", snap.toString(), "--format", "json=" + report).code());
+        List<String> found = new ArrayList<>();
+        for (JsonNode f : new ObjectMapper().readTree(report.toFile()).get("findings")) {
+            found.add(f.get("ruleId").asText() + "|" + f.path("undecidedRule").asText() + "|" + f.get("location").get("origin").get("pointer").asText());
+        }
+        assertEquals(List.of("TEN-001||/tenant_details/0", "DATA-004|TEN-004|/tenant_details/0", "DATA-004|TEN-005|/tenant_details/0",
+                "CON-003||/tenant_details/0"), found);
     }
 
     @Test
