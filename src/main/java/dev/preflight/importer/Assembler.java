@@ -308,6 +308,10 @@ final class Assembler {
     private List<Map<String, Object>> groups() {
         if (!f.groupsRead) return null;
         List<Map<String, Object>> out = new ArrayList<>(f.groups.size());
+        boolean noMembers = f.members.isEmpty() && f.membersFailed.isEmpty();
+        if (noMembers && !f.groups.isEmpty()) {
+            gaps.add(new Facts.GapRec("groups[].members", null, "no GET /groups/{id}/members was exported", null));
+        }
         for (Facts.GroupRec g : f.groups.values()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", g.id);
@@ -320,7 +324,7 @@ final class Assembler {
                 List<Map<String, Object>> ms = new ArrayList<>(members.size());
                 for (Facts.MemberRec r : members) ms.add(Map.of(r.kind(), r.id()));
                 m.put("members", ms);
-            } else if (!f.membersFailed.containsKey(g.id)) {
+            } else if (!noMembers && !f.membersFailed.containsKey(g.id)) {
                 gaps.add(new Facts.GapRec("groups[].members", g.id, "GET /groups/" + g.id + "/members was not exported", null));
             }
             m.put("origin", origin(g.origin));

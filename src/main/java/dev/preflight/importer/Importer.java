@@ -122,7 +122,14 @@ public final class Importer {
         for (ExportFile f : ordered) {
             if (f.kind == Kind.COLLECT_MANIFEST) {
                 if (!f.manifest.path("complete").asBoolean(true)) {
-                    warnings.add(f.rel + ": the collection is not complete (\"complete\": false): what it missed is absent, see its calls");
+                    List<String> failed = new ArrayList<>();
+                    for (var call : f.manifest.path("calls")) {
+                        if (call.path("status").asInt(200) >= 400 || call.path("status").isMissingNode()) {
+                            failed.add(call.path("request").asText("?") + " (" + call.path("status").asText("no status") + ")");
+                        }
+                    }
+                    warnings.add(f.rel + ": the collection is not complete (\"complete\": false): what it missed is absent"
+                            + (failed.isEmpty() ? "" : "; calls that did not succeed: " + String.join(", ", failed)));
                 }
                 read.add(new Source(f.rel, f.kind.label, null, 0));
                 continue;

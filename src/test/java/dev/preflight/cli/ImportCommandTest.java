@@ -303,6 +303,72 @@ class ImportCommandTest {
     }
 
     @Test
+    void anIncompleteCollectionIsReportedAndGroupsWithoutMembersStayUnknown(@TempDir Path tmp) throws IOException {
+        Path exports = tmp.resolve("exports");
+        Files.createDirectories(exports);
+        Files.writeString(exports.resolve("groups.json"), """
+                {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#groups",
+                 "value": [{"id": "g1", "displayName": "Sales", "groupTypes": ["Unified"], "mailEnabled": true, "securityEnabled": false}]}
+                """);
+        Files.writeString(exports.resolve("preflight-collect.json"), """
+                {"preflightCollect": 1, "tenant": "t1", "complete": false,
+                 "calls": [{"request": "GET https://graph.microsoft.com/v1.0/groups", "status": 200, "pages": 1, "file": "groups.json"},
+                           {"request": "GET https://graph.microsoft.com/v1.0/users", "status": 429, "file": "users.json"}]}
+                """);
+        Path snap = tmp.resolve("snap");
+        Cli r = Cli.run("import", exports.toString(), "--out", snap.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("warning: preflight-collect.json: the collection is not complete (\"complete\": false): what it missed is absent; "
+                + "calls that did not succeed: GET https://graph.microsoft.com/v1.0/users (429)\n", r.err());
+        assertEquals(List.of("groups.yaml", "tenant.yaml"), names(snap));
+        assertTrue(Files.readString(snap.resolve("tenant.yaml")).endsWith("""
+                gaps:
+                  - fact: "groups[].members"
+                    reason: "no GET /groups/{id}/members was exported"
+                """), Files.readString(snap.resolve("tenant.yaml")));
+        assertFalse(Files.readString(snap.resolve("groups.yaml")).contains("members"));
+    }
+
+    @Test
+    void graphPowerShellOutputIsReadLikeRestAndLicensesAreNamedFromMicrosoftsTable(@TempDir Path tmp) throws IOException {
+        Path exports = tmp.resolve("exports");
+        Files.createDirectories(exports);
+        // Get-MgUser -All -Property Id,UserPrincipalName,AccountEnabled,AssignedLicenses | ConvertTo-Json -Depth 5
+        Files.writeString(exports.resolve("users.json"), """
+                [{"Id": "u1", "UserPrincipalName": "ann@tailspin.example", "AccountEnabled": true,
+                  "AssignedLicenses": [{"SkuId": "05E9A617-0261-4CEE-BB44-138D3EF5D965", "DisabledPlans": []}],
+                  "AdditionalProperties": {}},
+                 {"Id": "u2", "UserPrincipalName": "ben@tailspin.example", "AccountEnabled": false,
+                  "AssignedLicenses": [{"SkuId": "c2273bd0-dff7-4215-9ef5-2c7bcfb06425", "DisabledPlans": []}],
+                  "AdditionalProperties": {}}]
+                """);
+        Path snap = tmp.resolve("snap");
+        assertEquals(0, Cli.run("import", exports.toString(), "--out", snap.toString(), "--quiet").code());
+        assertEquals("""
+                schemaVersion: 1
+                users:
+                  - id: u1
+                    upn: ann@tailspin.example
+                    accountState: enabled
+                    licenses:
+                      - SPE_E3
+                    exchangePlan: enabled
+                    origin:
+                      file: users.json
+                      pointer: /0
+                  - id: u2
+                    upn: ben@tailspin.example
+                    accountState: disabled
+                    licenses:
+                      - OFFICESUBSCRIPTION
+                    exchangePlan: none
+                    origin:
+                      file: users.json
+                      pointer: /1
+                """, Files.readString(snap.resolve("users.yaml")));
+    }
+
+    @Test
     void licensesPrintsWhatMicrosoftsTableKnows() {
         Cli r = Cli.run("licenses", "--find", "SPE_E3");
         assertEquals(0, r.code(), r.err());
