@@ -241,20 +241,25 @@ final class Assembler {
     }
 
     private Map<String, Object> mailbox(Facts.UserRec u, Map<String, Boolean> settings, Map<String, Boolean> oauth) {
-        String[] exo = null;
+        Facts.ExoRec exo = null;
+        Origin from = null;
         Boolean inExo = null;
         Boolean ok = null;
         for (String key : new String[]{u.id, u.upn, u.mail}) {
             if (key == null) continue;
             String k = key.toLowerCase(Locale.ROOT);
             if (exo == null) exo = f.exo.get(k);
-            if (inExo == null) inExo = settings.get(k);
+            if (inExo == null) {
+                inExo = settings.get(k);
+                if (inExo != null) from = f.mailboxSettingsOrigin.get(k);
+            }
             if (ok == null) ok = oauth.get(k);
         }
         Map<String, Object> m = new LinkedHashMap<>();
         if (exo != null) {
-            m.put("type", exo[0]);
-            put(m, "state", exo[1]);
+            m.put("type", exo.type());
+            put(m, "state", exo.state());
+            from = exo.origin();
         } else if (Boolean.FALSE.equals(inExo)) {
             m.put("type", "none");
         } else if (Boolean.TRUE.equals(inExo)) {
@@ -262,7 +267,9 @@ final class Assembler {
             m.put("state", "active");
         }
         put(m, "oauth", ok);
-        return m.isEmpty() ? null : m;
+        if (m.isEmpty()) return null;
+        if (m.containsKey("type") && from != null) m.put("origin", origin(from)); // the export that told the mailbox type
+        return m;
     }
 
     /** The user's inventory rows, or null (absent) when the inventory has none for them. */

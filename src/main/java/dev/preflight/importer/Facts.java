@@ -113,7 +113,12 @@ final class Facts {
     final List<GrantRec> grants = new ArrayList<>();
     boolean grantsRead;
     /** Mailbox facts by user id or UPN/mail (joined at the end). */
-    final Map<String, String[]> exo = new LinkedHashMap<>(); // key -> {type, state, file}
+    record ExoRec(String type, String state, Origin origin) {
+    }
+
+    final Map<String, ExoRec> exo = new LinkedHashMap<>();
+    /** Where each user's mailboxSettings answer came from. */
+    final Map<String, Origin> mailboxSettingsOrigin = new LinkedHashMap<>();
     final Map<String, Boolean> mailboxSettings = new LinkedHashMap<>(); // user -> in Exchange Online
     final Map<String, Boolean> oauth = new LinkedHashMap<>();
     final Map<String, AddIn> addIns = new LinkedHashMap<>();

@@ -281,7 +281,10 @@ public final class Importer {
     private static void failure(ExportFile f, Facts facts) {
         Origin o = new Origin(f.rel, "/status", 0);
         if (f.kind == Kind.MAILBOX_SETTINGS && f.status == 404 && "MailboxNotEnabledForRESTAPI".equalsIgnoreCase(f.errorCode())) {
-            if (f.owner != null) facts.mailboxSettings.put(f.owner, false); // a fact: the mailbox is not in Exchange Online
+            if (f.owner != null) {
+                facts.mailboxSettings.put(f.owner, false); // a fact: the mailbox is not in Exchange Online
+                facts.mailboxSettingsOrigin.put(f.owner.toLowerCase(Locale.ROOT), new Origin(f.rel, "/response/error", 0));
+            }
             return;
         }
         String subject = switch (f.kind) {

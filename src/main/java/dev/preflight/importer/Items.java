@@ -104,16 +104,20 @@ final class Items {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (InputStream in = open(f.path);
              MappingIterator<Map<String, String>> rows = Sniffer.CSV.readerFor(Map.class).with(schema).readValues(skipPreamble(in))) {
+            int line = 1 + preamble(f); // the header
             while (rows.hasNext()) {
                 Map<String, String> r = rows.next();
-                int line = rows.getCurrentLocation() == null ? 0 : rows.getCurrentLocation().getLineNr() + preamble(f);
+                // the row's first line: one after the previous row's last (a quoted field may span lines)
+                line++;
+                int end = rows.getCurrentLocation() == null ? line : rows.getCurrentLocation().getLineNr() - 1 + preamble(f);
                 ObjectNode o = JsonNodeFactory.instance.objectNode();
                 for (var e : r.entrySet()) {
                     String k = e.getKey();
                     if (!k.isEmpty() && k.charAt(0) == '\uFEFF') k = k.substring(1);
                     o.put(Normal.key(k.trim()), e.getValue());
                 }
-                sink.item(o, new Origin(f.rel, null, Math.max(line, 1)), new Location(f.display, Math.max(line, 1), 1));
+                sink.item(o, new Origin(f.rel, null, line), new Location(f.display, line, 1));
+                line = Math.max(line, end);
             }
         }
     }

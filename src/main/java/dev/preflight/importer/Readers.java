@@ -204,6 +204,7 @@ final class Readers {
             return;
         }
         facts.mailboxSettings.put(f.owner, true);
+        facts.mailboxSettingsOrigin.put(f.owner.toLowerCase(Locale.ROOT), o);
     }
 
     private void group(ExportFile f, JsonNode n, Origin o, Location at) {
@@ -335,7 +336,7 @@ final class Readers {
             state = Boolean.TRUE.equals(bool(n, "isInactiveMailbox")) ? "inactive"
                     : text(n, "whenSoftDeleted") != null || Boolean.TRUE.equals(bool(n, "isSoftDeletedByRemove")) ? "soft-deleted" : "active";
         }
-        String[] rec = {type, state, o.toString()};
+        Facts.ExoRec rec = new Facts.ExoRec(type, state, o);
         for (String key : new String[]{text(n, "externalDirectoryObjectId"), text(n, "userPrincipalName"), text(n, "primarySmtpAddress")}) {
             if (key != null && !key.isBlank()) facts.exo.putIfAbsent(key.toLowerCase(Locale.ROOT), rec);
         }

@@ -86,7 +86,7 @@ class ImportCommandTest {
 
         // the text report shows the export beside the snapshot location
         Cli text = Cli.run("check", snap.toString(), "--fail-on", "none");
-        assertTrue(text.out().contains("  EXO-002  " + snap.resolve("users.yaml") + ":68:5  (from graph/users/page-0001.json#/response/value/3)\n"), text.out());
+        assertTrue(text.out().contains("  EXO-002  " + snap.resolve("users.yaml") + ":77:5  (from graph/users/page-0001.json#/response/value/3)\n"), text.out());
     }
 
     @Test
@@ -108,6 +108,17 @@ class ImportCommandTest {
                     exchangePlan: disabled
                     mailbox:
                       type: none
+                      origin:
+                        file: graph/mailboxSettings/fred.json
+                        pointer: /response/error
+                """), users);
+        // Hank's on-premises mailbox is traced to the Exchange recipients row
+        assertTrue(users.contains("""
+                    mailbox:
+                      type: on-premises
+                      origin:
+                        file: exchange/recipients.csv
+                        line: 4
                 """), users);
         assertTrue(users.contains("""
                     licenses:
