@@ -188,7 +188,14 @@ final class Readers {
         u.origin = o;
         if (n.has("assignedLicenses") && n.get("assignedLicenses").isArray()) {
             List<Facts.License> ls = new ArrayList<>();
+            int i = 0;
             for (JsonNode l : n.get("assignedLicenses")) {
+                if (!l.isObject() || text(l, "skuId") == null) {
+                    problems.add(new Problem(at, o.pointer() + "/assignedLicenses/" + i + ": not a license object with a skuId"
+                            + (l.isTextual() ? " but the text '" + l.asText() + "' (ConvertTo-Json needs -Depth 5 or more)" : "")));
+                    return;
+                }
+                i++;
                 List<String> disabled = new ArrayList<>();
                 for (JsonNode d : l.path("disabledPlans")) disabled.add(d.asText().toLowerCase(Locale.ROOT));
                 ls.add(new Facts.License(lower(text(l, "skuId")), List.copyOf(disabled)));

@@ -380,6 +380,21 @@ class ImportCommandTest {
     }
 
     @Test
+    void powerShellOutputCutShortByConvertToJsonsDepthIsAnInputError(@TempDir Path tmp) throws IOException {
+        Path exports = tmp.resolve("exports");
+        Files.createDirectories(exports);
+        Files.writeString(exports.resolve("users.json"), """
+                [{"Id": "u1", "UserPrincipalName": "ann@tailspin.example", "AccountEnabled": true,
+                  "AssignedLicenses": ["Microsoft.Graph.PowerShell.Models.MicrosoftGraphAssignedLicense"]}]
+                """);
+        Cli r = Cli.run("import", exports.toString(), "--out", tmp.resolve("snap").toString());
+        assertEquals(2, r.code());
+        assertEquals(exports.resolve("users.json") + ":1:2: /0/assignedLicenses/0: not a license object with a skuId but the text "
+                + "'Microsoft.Graph.PowerShell.Models.MicrosoftGraphAssignedLicense' (ConvertTo-Json needs -Depth 5 or more)\n"
+                + "preflight: nothing written\n", r.err());
+    }
+
+    @Test
     void licensesPrintsWhatMicrosoftsTableKnows() {
         Cli r = Cli.run("licenses", "--find", "SPE_E3");
         assertEquals(0, r.code(), r.err());
