@@ -133,6 +133,8 @@ public final class Bench {
             o.put("baselinePlainJavaWarmSeconds", Startup.median(warmPlain));
         }
         o.put("maxHeapMB", heapLimitMB());
+        // Other work on the machine skews every number: the 1-minute load average at the end of the run says how much.
+        o.put("loadAverage", Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 10) / 10.0);
         o.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         o.put("cores", Runtime.getRuntime().availableProcessors());
         o.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
@@ -277,23 +279,29 @@ public final class Bench {
         for (Map.Entry<String, ArrayNode> e : byShape.entrySet()) {
             b.append("\n### Shape: ").append(e.getKey()).append("\n\n");
             b.append("| size | snapshot MB | facts | parse s | rule base s | classify s | insert s | fire s | report s | total s "
-                    + "| peak heap MB | findings | classify steps | parse-only s | plain Java s |\n|" + " ---: |".repeat(15) + "\n");
+                    + "| peak heap MB | findings | classify steps | parse-only s | plain Java s | load |\n|" + " ---: |".repeat(16) + "\n");
             for (JsonNode r : e.getValue()) {
-                b.append(String.format(Locale.ROOT, "| %s | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %d | %.2f | %.2f |%n",
+                b.append(String.format(Locale.ROOT, "| %s | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %d | %.2f | %.2f | %s |%n",
                         r.get("size").asText(), r.get("snapshotBytes").asLong() / 1e6, r.get("facts").asLong(), r.get("parseSeconds").asDouble(),
                         r.get("ruleBaseSeconds").asDouble(), r.path("classifySeconds").asDouble(), r.get("insertSeconds").asDouble(),
                         r.get("fireSeconds").asDouble(), r.get("reportSeconds").asDouble(), r.get("totalSeconds").asDouble(),
                         r.get("peakHeapMB").asLong(), r.get("findings").asLong(), r.path("classifySteps").asLong(),
                         r.get("baselineParseOnlySeconds").asDouble(),
-                        (r.has("baselinePlainJavaColdSeconds") ? r.get("baselinePlainJavaColdSeconds") : r.get("baselinePlainJavaSeconds")).asDouble()));
+                        (r.has("baselinePlainJavaColdSeconds") ? r.get("baselinePlainJavaColdSeconds") : r.get("baselinePlainJavaSeconds")).asDouble(),
+                        r.has("loadAverage") ? String.format(Locale.ROOT, "%.1f", r.get("loadAverage").asDouble()) : "n/a"));
             }
             b.append(targets(e.getValue()));
         }
-        b.append(startupTargets(dir.resolve("startup.json")));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("startup.*\\.json")).sorted().toList()) {
+                b.append(startupTargets(f));
+            }
+        }
         if (!rows.isEmpty()) {
             JsonNode r = rows.get(0);
             b.append("\nMachine: ").append(r.get("cores").asInt()).append(" cores, ").append(r.get("os").asText()).append(", ")
-                    .append(r.get("java").asText()).append(". plain Java s: the baseline as the first run of a JVM of its own.\n");
+                    .append(r.get("java").asText()).append(". plain Java s: the baseline as the first run of a JVM of its own; load: the machine's 1-minute load ")
+                    .append("average at the end of the run (above the core count, other work shared the cores).\n");
         }
         Files.writeString(dir.resolve("results.md"), b.toString());
         System.out.print(b);
@@ -351,12 +359,13 @@ public final class Bench {
     /** Cold start and fleet: whole processes, measured once for all shapes. */
     static String startupTargets(Path startupFile) throws IOException {
         if (!Files.exists(startupFile)) return "";
-        StringBuilder b = new StringBuilder("\n### Start-up\n\n| target | measured | met |\n| --- | --- | --- |\n");
         JsonNode s = new ObjectMapper().readTree(startupFile.toFile());
+        StringBuilder b = new StringBuilder("\n### Start-up, " + s.path("java").asText("the java on PATH")
+                + "\n\n| target | measured | met |\n| --- | --- | --- |\n");
         double cold = s.get("coldStartRatio").asDouble();
         double fleet = s.get("fleetRatio").asDouble();
         b.append(row("cold start `check samples/" + s.get("sample").asText() + "` <= 3x a no-op JVM (median of "
-                + s.get("runs").asInt() + ", " + s.path("java").asText("java on PATH") + ")", String.format(Locale.ROOT, "%.3f s vs %.3f s: %.1fx",
+                + s.get("runs").asInt() + ")", String.format(Locale.ROOT, "%.3f s vs %.3f s: %.1fx",
                 s.get("checkSampleSeconds").asDouble(), s.get("noOpJvmSeconds").asDouble(), cold), cold <= 3));
         b.append(row("fleet of " + s.get("fleetTenants").asInt() + " sample tenants <= 5x one",
                 String.format(Locale.ROOT, "%.3f s vs %.3f s: %.1fx", s.get("fleetSeconds").asDouble(),
