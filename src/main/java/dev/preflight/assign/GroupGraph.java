@@ -233,7 +233,7 @@ public final class GroupGraph {
         }
         for (String c : component) if (!seen.contains(c)) order.add(c);
         List<String> names = order.stream().map(this::name).toList();
-        return new GroupCycle(List.copyOf(order), names, groups.get(first).location());
+        return new GroupCycle(List.copyOf(order), names, groups.get(first).location(), order.get(0));
     }
 
     private List<String> children(String groupId) {
