@@ -80,7 +80,10 @@ public final class YamlPlan {
                 problems.add(new Problem(m.location(), "an operation needs 'cmdlet:' or 'action:'"));
             }
         }
-        if (!problems.isEmpty()) throw new InputException(problems);
+        if (!problems.isEmpty()) {
+            problems.sort(null);
+            throw new InputException(problems);
+        }
         return new Plan(file, List.copyOf(steps), List.of(), as);
     }
 

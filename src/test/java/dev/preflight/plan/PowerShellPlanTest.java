@@ -38,4 +38,69 @@ class PowerShellPlanTest {
                         Set-OrganizationAddInAssignments @params
                         """));
     }
+
+    @Test
+    void backtickContinuationArraysAndQuotes() {
+        assertEquals(List.of("1:1 Set-OrganizationAddInAssignments ProductId=6a75788e-1c6b-4e9b-b5db-5975a2072122 Add=true"
+                        + " Members=[KathyBonner@contoso.com, sales@contoso.com, max@contoso.com] @[3:14, 3:41, 4:7]"),
+                read("""
+                        Set-OrganizationAddInAssignments -ProductId 6a75788e-1c6b-4e9b-b5db-5975a2072122 `
+                            -Add `
+                            -Members 'KathyBonner@contoso.com', "sales@contoso.com",
+                            @('max@contoso.com')
+                        """));
+    }
+
+    @Test
+    void unquotedArgumentsSwitchesBooleansAndColonValues() {
+        assertEquals(List.of(
+                        "1:1 New-OrganizationAddIn ManifestPath=C:\\Users\\Me\\Desktop\\taskpane.xml Locale=en-US",
+                        "2:1 Set-OrganizationAddIn ProductId=6a75788e-1c6b-4e9b-b5db-5975a2072122 Enabled=false",
+                        "3:1 Set-OrganizationAddInAssignments ProductId=6a75788e-1c6b-4e9b-b5db-5975a2072122 AssignToEveryone=true",
+                        "3:107 Remove-OrganizationAddIn ProductId=6a75788e-1c6b-4e9b-b5db-5975a2072122"),
+                read("""
+                        New-OrganizationAddIn -ManifestPath C:\\Users\\Me\\Desktop\\taskpane.xml -Locale en-US   # from the share
+                        set-organizationaddin -productid 6a75788e-1c6b-4e9b-b5db-5975a2072122 -Enabled:$false -Confirm:$false
+                        Set-OrganizationAddInAssignments -ProductId 6a75788e-1c6b-4e9b-b5db-5975a2072122 -AssignToEveryone $TRUE; Remove-OrganizationAddIn -ProductId 6a75788e-1c6b-4e9b-b5db-5975a2072122
+                        """));
+    }
+
+    @Test
+    void commentsAreNotStatements() {
+        assertEquals(List.of("4:1 Remove-OrganizationAddIn ProductId=x"),
+                read("""
+                        # Remove-OrganizationAddIn -ProductId commented-out
+                        <# Set-OrganizationAddIn -ProductId y -Enabled $false
+                        #>
+                        Remove-OrganizationAddIn -ProductId 'x' <# inline #>
+                        """));
+    }
+
+    @Test
+    void whatIsNotUnderstoodIsListedAtItsLine() {
+        assertEquals(List.of(
+                        "1:1 GAP the value of $members is not a literal ('Get-Content ...' is an expression, not a literal), not checked",
+                        "2:1 GAP a 'foreach' block (lines 2-5) is not understood (it runs Set-OrganizationAddInAssignments), not checked",
+                        "6:1 GAP a pipeline is not understood (it runs Remove-OrganizationAddIn), not checked",
+                        "7:1 GAP Set-OrganizationAddInAssignments: \"$user@contoso.com\" expands variables, so the operation is not checked",
+                        "8:1 GAP Set-OrganizationAddInAssignments: $members is not a literal, so the operation is not checked",
+                        "9:1 GAP 'Write-Host' is not one of the Centralized Deployment cmdlets a plan is made of, not checked",
+                        "10:1 GAP Remove-OrganizationAddIn: -WhatIf changes nothing, so the operation is not checked",
+                        "11:1 GAP Remove-OrganizationAddIn: positional argument 'x', so the operation is not checked",
+                        "12:1 GAP Set-OrganizationAddIn: @nothing splats a variable the script does not set, so the operation is not checked"),
+                read("""
+                        $members = Get-Content .\\members.txt
+                        foreach ($m in $members)
+                        {
+                            Set-OrganizationAddInAssignments -ProductId x -Add -Members $m
+                        }
+                        Get-OrganizationAddIn | Remove-OrganizationAddIn
+                        Set-OrganizationAddInAssignments -ProductId x -Add -Members "$user@contoso.com"
+                        Set-OrganizationAddInAssignments -ProductId x -Add -Members $members
+                        Write-Host "done"
+                        Remove-OrganizationAddIn -ProductId x -WhatIf
+                        Remove-OrganizationAddIn x
+                        Set-OrganizationAddIn @nothing
+                        """));
+    }
 }
