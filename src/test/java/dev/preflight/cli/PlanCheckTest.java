@@ -62,6 +62,12 @@ class PlanCheckTest {
         Cli alone = Cli.run("check", TENANT, "--as", "alex@contoso.com");
         assertEquals(2, alone.code());
         assertEquals("preflight: --as names who runs a --plan\n", alone.err());
+        Cli fleet = Cli.run("check", TENANT, "samples/contoso", "--plan", SCRIPT);
+        assertEquals(2, fleet.code());
+        assertEquals("preflight: --plan checks one snapshot, not a fleet\n", fleet.err());
+        Cli explain = Cli.run("explain", TENANT, "--user", "bert@contoso.com", "--as", "alex@contoso.com");
+        assertEquals(2, explain.code());
+        assertEquals("preflight: --as names who runs a --plan\n", explain.err());
     }
 
     @Test
