@@ -107,6 +107,13 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
+    @Option(names = "--plan", paramLabel = "FILE",
+            description = "A deployment plan (PowerShell .ps1 or YAML): check the tenant as if it ran (docs/plans.md).")
+    Path plan;
+
+    @Option(names = "--as", paramLabel = "ADMIN", description = "With --plan: who runs it (id, userPrincipalName or mail).")
+    String as;
+
     record Target(Renderer renderer, Path file) {
     }
 
@@ -174,6 +181,8 @@ final class CheckCommand implements Callable<Integer> {
             if (why != null) return usage(err, "will not write report '" + t.file() + "': it is " + why);
         }
         if (!fleet && outDir != null) return usage(err, "--out is for fleets (several snapshots or --each)");
+        if (fleet && plan != null) return usage(err, "--plan checks one snapshot, not a fleet");
+        if (as != null && plan == null) return usage(err, "--as names who runs a --plan");
         if (outDir != null && !Files.isDirectory(outDir)) {
             try {
                 Files.createDirectories(outDir);
@@ -196,6 +205,9 @@ final class CheckCommand implements Callable<Integer> {
         long parseStart = System.nanoTime();
         try {
             snapshot = loader.load(inputs.get(0));
+            if (plan != null) snapshot = PlanOption.apply(snapshot, plan, as).snapshot();
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
         } catch (InputException e) {
             printProblems(err, e.problems());
             return ExitCode.INPUT.code;

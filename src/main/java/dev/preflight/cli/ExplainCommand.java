@@ -9,6 +9,7 @@ import dev.preflight.engine.RuleBaseException;
 import dev.preflight.model.DynamicsUser;
 import dev.preflight.model.Snapshot;
 import dev.preflight.model.User;
+import dev.preflight.plan.PlanBinding;
 import dev.preflight.render.Text;
 import dev.preflight.snapshot.InputException;
 import dev.preflight.snapshot.SnapshotLoader;
@@ -40,13 +41,31 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--user", required = true, paramLabel = "USER", description = "The user's id, userPrincipalName, mail or (when unique) display name.")
     String user;
 
+    @Option(names = "--plan", paramLabel = "FILE", description = "A deployment plan: say, per planned operation, whether the user would receive the app.")
+    Path plan;
+
+    @Option(names = "--as", paramLabel = "ADMIN", description = "With --plan: who runs it (id, userPrincipalName or mail).")
+    String as;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Snapshot s;
+        PlanBinding.Result planned = null;
+        if (as != null && plan == null) {
+            err.println("preflight: --as names who runs a --plan");
+            return ExitCode.INPUT.code;
+        }
         try {
             s = new SnapshotLoader().load(snapshot);
+            if (plan != null) {
+                planned = PlanOption.apply(s, plan, as);
+                s = planned.snapshot();
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("preflight: " + e.getMessage());
+            return ExitCode.INPUT.code;
         } catch (InputException e) {
             CheckCommand.printProblems(err, e.problems());
             return ExitCode.INPUT.code;
@@ -81,16 +100,17 @@ final class ExplainCommand implements Callable<Integer> {
         Engine.Result result = new Engine(rules).run(s);
         Assignments a = result.assignments();
         out.println(Text.oneLine(u.name()) + " (" + u.location() + ")");
-        List<Explanation.Line> lines = Explanation.forUser(s, a, u);
-        if (lines.isEmpty()) out.println("  no deployments in the snapshot");
-        for (Explanation.Line l : lines) {
-            out.println("  " + (l.reaches() ? "reaches " : "misses  ") + l.deploymentId() + " (app " + Text.oneLine(l.appId())
-                    + "): " + Text.oneLine(l.why()));
-        }
         User who = u;
         Set<String> dynamicsIds = new HashSet<>();
         for (DynamicsUser du : s.dynamicsUsers()) if (u.id().equals(du.userId())) dynamicsIds.add(du.id());
         List<Finding> mine = result.findings().stream().filter(f -> about(f, who, dynamicsIds)).toList();
+        if (planned != null) {
+            boolean blocked = mine.stream().anyMatch(f -> rules.catalog().get(f.ruleId()) != null
+                    && rules.catalog().get(f.ruleId()).severity() == dev.preflight.engine.Severity.ERROR);
+            planSteps(out, s, planned, u, blocked);
+        } else {
+            explainDeployments(out, s, a, u);
+        }
         out.println(mine.isEmpty() ? "  no findings about this user" : "  findings:");
         for (Finding f : mine) out.println("    " + f.ruleId() + " (" + f.subjectKind() + " " + Text.oneLine(f.subjectId()) + "): " + Text.oneLine(f.message()));
         List<Finding> mentioning = result.findings().stream().filter(f -> !about(f, who, dynamicsIds) && mentions(f, who)).toList();
@@ -98,6 +118,46 @@ final class ExplainCommand implements Callable<Integer> {
         for (Finding f : mentioning) out.println("    " + f.ruleId() + " (" + f.subjectKind() + " " + Text.oneLine(f.subjectId()) + "): " + Text.oneLine(f.message()));
         out.flush();
         return ExitCode.CLEAN.code;
+    }
+
+    /** Per planned operation: whether the user would receive its app once the plan ran up to it, and why not. */
+    private static void planSteps(PrintWriter out, Snapshot s, PlanBinding.Result planned, User u, boolean blocked) {
+        if (planned.steps().isEmpty()) out.println("  the plan has no operations");
+        for (PlanBinding.Bound b : planned.steps()) {
+            var op = b.operation();
+            String head = "  " + op.id() + " " + (op.cmdlet() != null ? op.cmdlet() : op.action())
+                    + (op.appId() == null ? "" : " (app " + Text.oneLine(op.appId()) + ")") + ": ";
+            if (op.appId() == null) {
+                out.println(head + "not checked: the snapshot has no app this operation names");
+                continue;
+            }
+            if (b.appDeployments().isEmpty()) {
+                out.println(head + "would not receive it: " + switch (op.action()) {
+                    case "remove" -> "the plan removes the app";
+                    case "turn-off" -> "the plan turns the app off";
+                    default -> "the app has no deployment at this point of the plan";
+                });
+                continue;
+            }
+            Snapshot upTo = s.withChanges(b.appDeployments(), List.of(), List.of());
+            List<Explanation.Line> lines = Explanation.forUser(upTo, new Assignments(upTo), u);
+            Explanation.Line reach = lines.stream().filter(Explanation.Line::reaches).findFirst().orElse(null);
+            if (reach != null) {
+                out.println(head + "would receive it (" + Text.oneLine(reach.why()) + ")"
+                        + (blocked ? ", but the findings below stand in the way" : ""));
+            } else {
+                out.println(head + "would not receive it: " + Text.oneLine(lines.get(0).why()));
+            }
+        }
+    }
+
+    private static void explainDeployments(PrintWriter out, Snapshot s, Assignments a, User u) {
+        List<Explanation.Line> lines = Explanation.forUser(s, a, u);
+        if (lines.isEmpty()) out.println("  no deployments in the snapshot");
+        for (Explanation.Line l : lines) {
+            out.println("  " + (l.reaches() ? "reaches " : "misses  ") + l.deploymentId() + " (app " + Text.oneLine(l.appId())
+                    + "): " + Text.oneLine(l.why()));
+        }
     }
 
     /** About the user: the subject is the user, or a Dynamics user linked to them ({@code dynamics.users[].userId}). */

@@ -15,4 +15,10 @@ public record Snapshot(List<SnapshotFile> files, Instant takenAt, Tenant tenant,
                        DynamicsEnvironment dynamics, List<SecurityRole> securityRoles, List<DynamicsTeam> teams,
                        List<DynamicsUser> dynamicsUsers, List<IntegrityIssue> integrityIssues, List<String> warnings,
                        List<String> absentLists, List<Gap> gaps) {
+
+    /** The same snapshot with other deployments, operations and integrity issues (a plan's state, or part of it). */
+    public Snapshot withChanges(List<Deployment> deployments, List<Operation> operations, List<IntegrityIssue> integrityIssues) {
+        return new Snapshot(files, takenAt, tenant, skus, users, groups, admins, apps, offers, deployments, operations,
+                consentGrants, dynamics, securityRoles, teams, dynamicsUsers, integrityIssues, warnings, absentLists, gaps);
+    }
 }

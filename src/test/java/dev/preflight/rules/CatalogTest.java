@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * fixture with a case that fires and a near miss.
  */
 class CatalogTest {
-    static final Pattern ID = Pattern.compile("^(TEN|ADM|SAAS|ADD|CDP|LIC|EXO|CLI|GRP|ROL|CON|DYN|DATA)-\\d{3}$");
+    static final Pattern ID = Pattern.compile("^(TEN|ADM|SAAS|ADD|CDP|LIC|EXO|CLI|GRP|ROL|CON|DYN|DATA|PLAN)-\\d{3}$");
     static final Path REQUIREMENTS = Path.of("src/test/resources/catalog/REQUIREMENTS.md");
     static final Pattern ROW = Pattern.compile("(?m)^\\| ([A-Z]{2,4}-\\d{3}) \\| (error|warning|info) \\|");
 

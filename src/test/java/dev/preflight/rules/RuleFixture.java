@@ -13,7 +13,8 @@ import java.util.Objects;
  */
 record RuleFixture(String rule, String file, List<Case> cases) {
 
-    record Case(String name, YNode snapshot, List<Expected> expect, int line) {
+    /** {@code plan}, when given: {@code {file, as, text}}, a deployment plan checked against the snapshot. */
+    record Case(String name, YNode snapshot, List<Expected> expect, int line, YNode plan) {
         boolean fires() {
             return expect.stream().anyMatch(e -> e.ruleId().equals(ruleOf(this)));
         }

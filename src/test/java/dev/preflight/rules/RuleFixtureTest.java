@@ -4,6 +4,10 @@ import dev.preflight.TestSupport;
 import dev.preflight.engine.Engine;
 import dev.preflight.engine.Finding;
 import dev.preflight.model.Snapshot;
+import dev.preflight.plan.Plan;
+import dev.preflight.plan.PlanBinding;
+import dev.preflight.plan.PlanReader;
+import dev.preflight.snapshot.YNode;
 import dev.preflight.snapshot.InputException;
 import dev.preflight.snapshot.SnapshotLoader;
 import org.junit.jupiter.api.DynamicContainer;
@@ -35,10 +39,19 @@ class RuleFixtureTest {
                         () -> check(fx, c, loader, engine)))));
     }
 
+    /** The snapshot as if the case's plan ran: {@code plan: {file, as, text}}. */
+    static Snapshot planned(Snapshot snapshot, YNode.YMap plan) throws InputException {
+        String file = RuleFixtures.text(plan.get("file"));
+        String as = RuleFixtures.text(plan.get("as"));
+        Plan p = PlanReader.read(file, RuleFixtures.text(plan.get("text")));
+        return PlanBinding.bind(snapshot, p, as == null ? null : PlanBinding.user(snapshot, as)).snapshot();
+    }
+
     static void check(RuleFixture fx, RuleFixture.Case c, SnapshotLoader loader, Engine engine) {
         Snapshot snapshot;
         try {
             snapshot = loader.load(c.snapshot(), fx.file());
+            if (c.plan() instanceof YNode.YMap p) snapshot = planned(snapshot, p);
         } catch (InputException e) {
             fail(fx.file() + ":" + c.line() + ": case '" + c.name() + "' has an invalid snapshot:\n  "
                     + String.join("\n  ", e.problems().stream().map(Object::toString).toList()));

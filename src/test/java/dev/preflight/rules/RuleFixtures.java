@@ -68,7 +68,7 @@ final class RuleFixtures {
                         integer(m.get("column"))));
                 if (text(m.get("subject")) == null) throw new AssertionError(e.location() + ": expected finding needs 'subject'");
             }
-            cases.add(new RuleFixture.Case(caseName, c.get("snapshot"), List.copyOf(expected), item.location().line()));
+            cases.add(new RuleFixture.Case(caseName, c.get("snapshot"), List.copyOf(expected), item.location().line(), c.get("plan")));
         }
         return new RuleFixture(rule, name, List.copyOf(cases));
     }
