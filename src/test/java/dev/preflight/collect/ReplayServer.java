@@ -1,0 +1,228 @@
+package dev.preflight.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * A local replay of Microsoft Graph on 127.0.0.1 (MockWebServer): each tenant's recorded responses are chosen by the
+ * bearer token of the request, so a token of one tenant can only ever see that tenant. It answers JSON
+ * {@code $batch} by replaying each request inside it. Faults are injected per request (also per request inside a
+ * batch), and every request is logged.
+ */
+final class ReplayServer implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String GRAPH = "https://graph.microsoft.com";
+
+    /** An answer: status, headers, body text. */
+    record Answer(int status, Map<String, String> headers, String body) {
+        static Answer json(int status, String body) {
+            return new Answer(status, Map.of(), body);
+        }
+
+        static Answer error(int status, String code, String retryAfter) {
+            String body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"replayed " + status + "\"}}";
+            return new Answer(status, retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter), body);
+        }
+    }
+
+    /** One request as the replay saw it; {@code url} names the real Graph host. */
+    record Req(int seq, String tenant, String method, String url, boolean inBatch, int batchSize) {
+    }
+
+    /** What one tenant's Graph answers (with the real Graph host in URLs). */
+    interface Source {
+        Answer answer(String method, String url);
+    }
+
+    interface Fault {
+        /** An answer instead of the replay's, or null. */
+        Answer apply(Req r);
+    }
+
+    /** Dev Proxy mock file: the first mock whose method and URL (with * wildcards) match answers. */
+    static Source devProxyMocks(String resource) {
+        List<Object[]> mocks = new ArrayList<>();
+        try (InputStream in = ReplayServer.class.getResourceAsStream(resource)) {
+            for (JsonNode m : JSON.readTree(in).path("mocks")) {
+                String url = m.path("request").path("url").asText();
+                StringBuilder re = new StringBuilder();
+                for (String part : url.split("\\*", -1)) {
+                    if (re.length() > 0 || url.startsWith("*")) re.append(".*");
+                    re.append(Pattern.quote(part));
+                }
+                Map<String, String> headers = new LinkedHashMap<>();
+                for (JsonNode h : m.path("response").path("headers")) headers.put(h.path("name").asText(), h.path("value").asText());
+                mocks.add(new Object[]{m.path("request").path("method").asText("GET"), Pattern.compile(re.toString()),
+                        new Answer(m.path("response").path("statusCode").asInt(200), headers,
+                                JSON.writeValueAsString(m.path("response").path("body")))});
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(resource, e);
+        }
+        return (method, url) -> {
+            for (Object[] m : mocks)
+                if (m[0].equals(method) && ((Pattern) m[1]).matcher(url).matches()) return (Answer) m[2];
+            return Answer.error(404, "Request_ResourceNotFound", null);
+        };
+    }
+
+    private final MockWebServer server = new MockWebServer();
+    private final Map<String, Source> tenants = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Set<String> expired = ConcurrentHashMap.newKeySet();
+    private final List<Req> log = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger seq = new AtomicInteger();
+    private volatile Fault fault = r -> null;
+    private volatile long latencyMillis;
+    private volatile boolean keepLog = true;
+
+    ReplayServer() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if (latencyMillis > 0) Thread.sleep(latencyMillis);
+                return ReplayServer.this.dispatch(request);
+            }
+        });
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    /** A tenant answering to {@code token}. */
+    ReplayServer tenant(String tenant, String token, Source source) {
+        tenants.put(tenant, source);
+        tokens.put(token, tenant);
+        return this;
+    }
+
+    void acceptToken(String token, String tenant) {
+        tokens.put(token, tenant);
+    }
+
+    void expire(String token) {
+        expired.add(token);
+    }
+
+    ReplayServer fault(Fault f) {
+        this.fault = f;
+        return this;
+    }
+
+    ReplayServer latency(long millis) {
+        this.latencyMillis = millis;
+        return this;
+    }
+
+    ReplayServer keepLog(boolean keep) {
+        this.keepLog = keep;
+        return this;
+    }
+
+    /** The Graph base URL to give the collector. */
+    String graphBase() {
+        return root() + "/v1.0";
+    }
+
+    String root() {
+        String u = server.url("/").toString();
+        return u.substring(0, u.length() - 1);
+    }
+
+    List<Req> log() {
+        synchronized (log) {
+            return new ArrayList<>(log);
+        }
+    }
+
+    int requests() {
+        return seq.get();
+    }
+
+    private MockResponse dispatch(RecordedRequest request) {
+        int n = seq.incrementAndGet();
+        String auth = request.getHeaders().get("Authorization");
+        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+        String tenant = tokens.get(token);
+        String url = GRAPH + request.getTarget();
+        if (tenant == null || expired.contains(token)) {
+            record(new Req(n, tenant, request.getMethod(), url, false, 0));
+            return respond(Answer.error(401, "InvalidAuthenticationToken", null));
+        }
+        if (request.getTarget().equals("/v1.0/$batch") && request.getMethod().equals("POST")) {
+            try {
+                JsonNode body = JSON.readTree(request.getBody().utf8());
+                ArrayNode reqs = (ArrayNode) body.path("requests");
+                Req env = new Req(n, tenant, "POST", url, false, reqs.size());
+                record(env);
+                Answer f = fault.apply(env);
+                if (f != null) return respond(f);
+                ObjectNode out = JSON.createObjectNode();
+                ArrayNode responses = out.putArray("responses");
+                for (JsonNode r : reqs) {
+                    String subUrl = GRAPH + "/v1.0" + r.path("url").asText();
+                    Req sub = new Req(n, tenant, r.path("method").asText(), subUrl, true, reqs.size());
+                    record(sub);
+                    Answer a = fault.apply(sub);
+                    if (a == null) a = tenants.get(tenant).answer(sub.method(), subUrl);
+                    ObjectNode o = responses.addObject();
+                    o.put("id", r.path("id").asText());
+                    o.put("status", a.status());
+                    ObjectNode h = o.putObject("headers");
+                    h.put("Content-Type", "application/json");
+                    a.headers().forEach(h::put);
+                    o.set("body", JSON.readTree(rebase(a.body())));
+                }
+                return respond(new Answer(200, Map.of(), JSON.writeValueAsString(out)));
+            } catch (IOException e) {
+                return respond(Answer.error(400, "BadRequest", null));
+            }
+        }
+        Req r = new Req(n, tenant, request.getMethod(), url, false, 0);
+        record(r);
+        Answer f = fault.apply(r);
+        return respond(f != null ? f : tenants.get(tenant).answer(r.method(), url));
+    }
+
+    private void record(Req r) {
+        if (keepLog) log.add(r);
+    }
+
+    private String rebase(String body) {
+        return body.replace(GRAPH, root());
+    }
+
+    private MockResponse respond(Answer a) {
+        MockResponse.Builder b = new MockResponse.Builder().code(a.status()).addHeader("Content-Type", "application/json");
+        a.headers().forEach(b::addHeader);
+        return b.body(rebase(a.body())).build();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
