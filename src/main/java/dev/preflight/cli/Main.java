@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 @Command(name = "preflight", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Checks a Microsoft 365 tenant snapshot against the documented prerequisites of add-in, "
                 + "Integrated apps and Dynamics 365 App for Outlook rollouts.",
-        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, MergeCommand.class,
+        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, MergeCommand.class, CollectCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
