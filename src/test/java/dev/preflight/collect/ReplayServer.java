@@ -158,7 +158,11 @@ final class ReplayServer implements AutoCloseable {
         return seq.get();
     }
 
+    /** Token requests the replay's identity endpoint answered: tenant, form fields. */
+    final List<Map<String, String>> tokenRequests = Collections.synchronizedList(new ArrayList<>());
+
     private MockResponse dispatch(RecordedRequest request) {
+        if (request.getTarget().endsWith("/oauth2/v2.0/token")) return token(request);
         int n = seq.incrementAndGet();
         String auth = request.getHeaders().get("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
@@ -201,6 +205,25 @@ final class ReplayServer implements AutoCloseable {
         record(r);
         Answer f = fault.apply(r);
         return respond(f != null ? f : tenants.get(tenant).answer(r.method(), url));
+    }
+
+    /** A fake identity platform token endpoint: client credentials only; issues a fresh token per request. */
+    private MockResponse token(RecordedRequest request) {
+        String tenant = request.getTarget().substring(1, request.getTarget().indexOf('/', 1));
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("tenant", tenant);
+        for (String kv : request.getBody().utf8().split("&")) {
+            int eq = kv.indexOf('=');
+            form.put(java.net.URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        tokenRequests.add(form);
+        if (!"client_credentials".equals(form.get("grant_type")) || form.get("client_assertion") == null)
+            return respond(new Answer(400, Map.of(), "{\"error\":\"invalid_request\"}"));
+        String t = "msal-" + tenant + "-" + tokenRequests.size() + "-SECRETVALUE";
+        tokens.put(t, tenant);
+        return respond(new Answer(200, Map.of(), "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
+                + "\"access_token\":\"" + t + "\"}"));
     }
 
     private void record(Req r) {
