@@ -12,7 +12,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,9 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The exports folder to write (and resume).")
     Path out;
 
-    @Option(names = "--refresh", description = "Collect again what an earlier run already wrote, instead of resuming.")
+    @Option(names = "--refresh", description = "Bring an earlier collection up to date: delta queries (/users/delta, "
+            + "/groups/delta) say which users and groups changed, and only their calls are made again; without delta "
+            + "links from an earlier refresh, or on 410 Gone, everything is collected again.")
     boolean refresh;
 
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
@@ -108,10 +109,9 @@ public final class CollectCommand implements Callable<Integer> {
         int nothing = 0;
         for (String tenant : tenants) {
             Path folder = tenants.size() == 1 ? out : out.resolve(tenant.toLowerCase(Locale.ROOT));
-            if (refresh) clear(folder);
             Collector.Result r;
             try {
-                r = collector.collect(tenant, folder);
+                r = collector.collect(tenant, folder, refresh);
             } catch (TokenProvider.AuthException e) {
                 err.println("preflight: " + tenant + ": " + e.getMessage() + "; collected nothing from it");
                 nothing++;
@@ -144,14 +144,6 @@ public final class CollectCommand implements Callable<Integer> {
                 break;
             }
             err.println("  " + c.request() + " -> " + (c.status() == 0 ? "no answer" : c.status() + (c.error() == null ? "" : " " + c.error())));
-        }
-    }
-
-    private static void clear(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) return;
-        try (var walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList())
-                if (!p.equals(folder)) Files.delete(p);
         }
     }
 

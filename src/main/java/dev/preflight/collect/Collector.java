@@ -94,14 +94,27 @@ public final class Collector {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Collects one tenant into {@code folder}. */
+    /** Collects one tenant into {@code folder}, resuming what an earlier run wrote. */
     public Result collect(String tenant, Path folder) throws IOException, InterruptedException, TokenProvider.AuthException {
+        return collect(tenant, folder, false);
+    }
+
+    /**
+     * Collects one tenant into {@code folder}. With {@code refresh}, an earlier collection is brought up to date:
+     * the delta links it kept ({@code /users/delta}, {@code /groups/delta} with members) say which users and groups
+     * changed, and only their per-object calls are made again (the tenant-wide listings always are); without delta
+     * links, or when the service answers {@code 410 Gone}, everything is collected again (a full resync).
+     */
+    public Result collect(String tenant, Path folder, boolean refresh)
+            throws IOException, InterruptedException, TokenProvider.AuthException {
         Instant started = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         ExportStore store = new ExportStore(folder, tenant, clock);
         store.removeParts();
         List<CallRecord> calls = new ArrayList<>();
         Map<String, Stats> stats = new LinkedHashMap<>();
         Caller graph = new Caller(http, tokens, budget, backoff, tenant, services.graphResource(), Map.of());
+        Map<String, String> links = deltaLinks(folder);
+        if (refresh) links = refresh(graph, store, links, stats);
         Pager graphPager = new Pager(graph, store);
         for (Endpoint e : Endpoints.of("graph")) {
             Stats s = stats.computeIfAbsent(e.id(), Stats::new);
@@ -131,11 +144,87 @@ public final class Collector {
         }
         calls.sort(Comparator.comparing((CallRecord c) -> c.file() == null ? "" : c.file()).thenComparing(CallRecord::request));
         Result result = new Result(tenant, folder, calls, stats);
-        writeManifest(store, started, result);
+        writeManifest(store, started, result, links);
         return result;
     }
 
-    private void writeManifest(ExportStore store, Instant started, Result r) throws IOException {
+    /** Delta rounds from the links kept; then removes what must be asked again. Returns the new links. */
+    private Map<String, String> refresh(Caller graph, ExportStore store, Map<String, String> links, Map<String, Stats> stats)
+            throws IOException, InterruptedException, TokenProvider.AuthException {
+        Stats s = stats.computeIfAbsent("delta", Stats::new);
+        Delta.Changes users = links.containsKey("users") ? Delta.round(graph, links.get("users"), s) : null;
+        Delta.Changes groups = users != null && !users.resync() && links.containsKey("groups")
+                ? Delta.round(graph, links.get("groups"), s) : null;
+        if (users == null || groups == null || users.resync() || groups.resync()) {
+            // full resync: new links first (changes made while collecting show up in the next refresh), then all
+            users = Delta.round(graph, services.graphBase() + Delta.USERS, s);
+            groups = Delta.round(graph, services.graphBase() + Delta.GROUPS, s);
+            clear(store.root());
+        } else {
+            prune(store, users, groups);
+        }
+        progress.end(store.tenant(), s);
+        Map<String, String> next = new LinkedHashMap<>();
+        if (!users.resync()) next.put("users", users.deltaLink());
+        if (!groups.resync()) next.put("groups", groups.deltaLink());
+        return next;
+    }
+
+    /** Removes the files a refresh must ask again for, given what changed. */
+    private static void prune(ExportStore store, Delta.Changes users, Delta.Changes groups) throws IOException {
+        Path root = store.root();
+        for (Endpoint e : Endpoints.of("graph"))
+            if (e.per() == null) deletePages(root.resolve(e.folder(null)));
+        for (String g : groups.changed()) deletePages(root.resolve("graph/groups/" + g + "/members"));
+        for (String g : groups.memberGroups()) deletePages(root.resolve("graph/groups/" + g + "/memberOf"));
+        for (String g : groups.removed()) deleteTree(root.resolve("graph/groups/" + g));
+        for (String u : users.changed()) Files.deleteIfExists(root.resolve("graph/users/" + u + "/mailboxSettings.json"));
+        for (String u : users.removed()) deleteTree(root.resolve("graph/users/" + u));
+        Path roles = root.resolve("graph/directoryRoles");
+        if (Files.isDirectory(roles)) try (var dirs = Files.list(roles)) {
+            for (Path d : dirs.toList()) Files.deleteIfExists(d.resolve("members.json"));
+        }
+        deleteTree(root.resolve("dataverse"));
+    }
+
+    private static void deletePages(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList())
+                if (f.getFileName().toString().matches("page-\\d+\\.json")) Files.delete(f);
+        }
+    }
+
+    /** Removes what a collection writes in {@code root} (and nothing else that may be there). */
+    public static void clear(Path root) throws IOException {
+        deleteTree(root.resolve("graph"));
+        deleteTree(root.resolve("dataverse"));
+        Files.deleteIfExists(root.resolve(MANIFEST));
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (var walk = Files.walk(p)) {
+            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
+        }
+    }
+
+    /** The delta links an earlier collection kept in its manifest. */
+    static Map<String, String> deltaLinks(Path folder) {
+        Map<String, String> m = new LinkedHashMap<>();
+        Path f = folder.resolve(MANIFEST);
+        if (!Files.isRegularFile(f)) return m;
+        try {
+            Caller.JSON.readTree(f.toFile()).path("delta").fields().forEachRemaining(e -> {
+                if (e.getValue().isTextual()) m.put(e.getKey(), e.getValue().asText());
+            });
+        } catch (IOException e) {
+            // a damaged manifest: no links, a refresh resyncs
+        }
+        return m;
+    }
+
+    private void writeManifest(ExportStore store, Instant started, Result r, Map<String, String> links) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = Caller.JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
@@ -157,6 +246,11 @@ public final class Collector {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (!links.isEmpty()) {
+                g.writeObjectFieldStart("delta");
+                for (Map.Entry<String, String> e : links.entrySet()) g.writeStringField(e.getKey(), e.getValue());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         out.write('\n');
