@@ -65,10 +65,14 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
-    @Option(names = "--graph-url", hidden = true, paramLabel = "URL", defaultValue = "${env:PREFLIGHT_GRAPH_URL}")
+    @Option(names = "--graph-url", paramLabel = "URL", defaultValue = "${env:PREFLIGHT_GRAPH_URL}",
+            description = "Microsoft Graph base URL, for sovereign clouds (https://graph.microsoft.us/v1.0). "
+                    + "Default: https://graph.microsoft.com/v1.0 (or PREFLIGHT_GRAPH_URL).")
     String graphUrl;
 
-    @Option(names = "--authority-host", hidden = true, paramLabel = "URL", defaultValue = "${env:PREFLIGHT_AUTHORITY_HOST}")
+    @Option(names = "--authority-host", paramLabel = "URL", defaultValue = "${env:PREFLIGHT_AUTHORITY_HOST}",
+            description = "Sign-in authority host, for sovereign clouds (https://login.microsoftonline.us/). "
+                    + "Default: https://login.microsoftonline.com/ (or PREFLIGHT_AUTHORITY_HOST).")
     String authorityHost;
 
     @Option(names = "--max-requests", hidden = true, paramLabel = "N", description = "Stop after N requests.")

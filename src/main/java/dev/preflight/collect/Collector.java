@@ -33,9 +33,15 @@ public final class Collector {
     public record Services(String graphBase, String graphResource, String dataverseUrl) {
         public static final String GRAPH = "https://graph.microsoft.com";
 
+        /**
+         * @param graphBase e.g. {@code https://graph.microsoft.us/v1.0} for GCC High; the token is asked for that
+         *                  host (over plain http, as in tests, for the commercial one)
+         */
         public static Services of(String graphBase, String dataverseUrl) {
-            return new Services(graphBase == null ? GRAPH + "/v1.0" : strip(graphBase), GRAPH,
-                    dataverseUrl == null ? null : strip(dataverseUrl));
+            String base = graphBase == null ? GRAPH + "/v1.0" : strip(graphBase);
+            java.net.URI u = java.net.URI.create(base);
+            String resource = "https".equals(u.getScheme()) ? "https://" + u.getAuthority() : GRAPH;
+            return new Services(base, resource, dataverseUrl == null ? null : strip(dataverseUrl));
         }
 
         public String dataverseBase() {

@@ -50,7 +50,7 @@ public final class Endpoints {
             new Endpoint("groups.members", "graph", "/groups/{id}/members",
                     "$select=id,displayName,userPrincipalName,mail,groupTypes,mailEnabled,securityEnabled&" + TOP,
                     "groups", 999, Batcher.MAX_BATCH, "GroupMember.Read.All", "GroupMember.Read.All",
-                    List.of("DATA-003", "GRP-001", "GRP-005", "GRP-006", "DYN-007")),
+                    List.of("DATA-003", "DYN-007", "GRP-001", "GRP-005", "GRP-006")),
             new Endpoint("groups.memberOf", "graph", "/groups/{id}/memberOf", "$select=id,displayName&" + TOP,
                     "groups", 999, Batcher.MAX_BATCH, "GroupMember.Read.All", "GroupMember.Read.All", List.of("GRP-002")),
             new Endpoint("directoryRoles.members", "graph", "/directoryRoles/{id}/members", "$select=id,userPrincipalName",
@@ -95,6 +95,27 @@ public final class Endpoints {
 
     public static List<Endpoint> of(String service) {
         return ALL.stream().filter(e -> e.service().equals(service)).collect(Collectors.toList());
+    }
+
+    /** The distinct permissions to grant, per service, in table order. */
+    public static String grants() {
+        StringBuilder b = new StringBuilder();
+        for (String service : List.of("graph", "dataverse")) {
+            java.util.LinkedHashSet<String> app = new java.util.LinkedHashSet<>();
+            java.util.LinkedHashSet<String> del = new java.util.LinkedHashSet<>();
+            for (Endpoint e : of(service)) {
+                if (e.application().startsWith("(")) continue;
+                app.addAll(List.of(e.application().split(", ")));
+                del.add(e.delegated());
+            }
+            if (service.equals("graph")) {
+                b.append("- Microsoft Graph, application permissions (client credentials): ").append(String.join(", ", app)).append('\n');
+                b.append("- Microsoft Graph, delegated permissions (device code): ").append(String.join(", ", del)).append('\n');
+            } else {
+                b.append("- Dataverse (application user or signed-in user), privileges: ").append(String.join(", ", app)).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     /** The permission table of docs/collect.md, generated from {@link #ALL}. */
