@@ -143,9 +143,9 @@ final class ReplayServer implements AutoCloseable {
         return root() + "/v1.0";
     }
 
+    /** {@code http://127.0.0.1:<port>}: the address it is bound to, not a name to resolve. */
     String root() {
-        String u = server.url("/").toString();
-        return u.substring(0, u.length() - 1);
+        return "http://127.0.0.1:" + server.getPort();
     }
 
     List<Req> log() {
