@@ -33,6 +33,7 @@ final class ReplayServer implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String GRAPH = "https://graph.microsoft.com";
+    static final String DATAVERSE = "https://contoso.crm.dynamics.com";
 
     /** An answer: status, headers, body text. */
     record Answer(int status, Map<String, String> headers, String body) {
@@ -46,8 +47,11 @@ final class ReplayServer implements AutoCloseable {
         }
     }
 
-    /** One request as the replay saw it; {@code url} names the real Graph host. */
-    record Req(int seq, String tenant, String method, String url, boolean inBatch, int batchSize) {
+    /** One request as the replay saw it; {@code url} names the real host; {@code prefer} its Prefer header. */
+    record Req(int seq, String tenant, String method, String url, boolean inBatch, int batchSize, String prefer) {
+        Req(int seq, String tenant, String method, String url, boolean inBatch, int batchSize) {
+            this(seq, tenant, method, url, inBatch, batchSize, null);
+        }
     }
 
     /** What one tenant's Graph answers (with the real Graph host in URLs). */
@@ -61,8 +65,17 @@ final class ReplayServer implements AutoCloseable {
     }
 
     /** Dev Proxy mock file: the first mock whose method and URL (with * wildcards) match answers. */
-    static Source devProxyMocks(String resource) {
+    static Source devProxyMocks(String... resources) {
         List<Object[]> mocks = new ArrayList<>();
+        for (String resource : resources) load(resource, mocks);
+        return (method, url) -> {
+            for (Object[] m : mocks)
+                if (m[0].equals(method) && ((Pattern) m[1]).matcher(url).matches()) return (Answer) m[2];
+            return Answer.error(404, "Request_ResourceNotFound", null);
+        };
+    }
+
+    private static void load(String resource, List<Object[]> mocks) {
         try (InputStream in = ReplayServer.class.getResourceAsStream(resource)) {
             for (JsonNode m : JSON.readTree(in).path("mocks")) {
                 String url = m.path("request").path("url").asText();
@@ -80,11 +93,6 @@ final class ReplayServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(resource, e);
         }
-        return (method, url) -> {
-            for (Object[] m : mocks)
-                if (m[0].equals(method) && ((Pattern) m[1]).matcher(url).matches()) return (Answer) m[2];
-            return Answer.error(404, "Request_ResourceNotFound", null);
-        };
     }
 
     private final MockWebServer server = new MockWebServer();
@@ -167,7 +175,7 @@ final class ReplayServer implements AutoCloseable {
         String auth = request.getHeaders().get("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
         String tenant = tokens.get(token);
-        String url = GRAPH + request.getTarget();
+        String url = (request.getTarget().startsWith("/api/data/") ? DATAVERSE : GRAPH) + request.getTarget();
         if (tenant == null || expired.contains(token)) {
             record(new Req(n, tenant, request.getMethod(), url, false, 0));
             return respond(Answer.error(401, "InvalidAuthenticationToken", null));
@@ -201,7 +209,7 @@ final class ReplayServer implements AutoCloseable {
                 return respond(Answer.error(400, "BadRequest", null));
             }
         }
-        Req r = new Req(n, tenant, request.getMethod(), url, false, 0);
+        Req r = new Req(n, tenant, request.getMethod(), url, false, 0, request.getHeaders().get("Prefer"));
         record(r);
         Answer f = fault.apply(r);
         return respond(f != null ? f : tenants.get(tenant).answer(r.method(), url));
@@ -231,7 +239,7 @@ final class ReplayServer implements AutoCloseable {
     }
 
     private String rebase(String body) {
-        return body.replace(GRAPH, root());
+        return body.replace(GRAPH, root()).replace(DATAVERSE, root());
     }
 
     private MockResponse respond(Answer a) {
