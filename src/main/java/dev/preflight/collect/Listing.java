@@ -29,7 +29,7 @@ public record Listing(String endpoint, String dir, String first, boolean single)
         while (true) {
             String file = file(page);
             JsonNode env = store.read(file);
-            if (env == null || !url.equals(env.path("request").asText().substring(4))) {
+            if (env == null || !("GET " + url).equals(env.path("request").asText())) {
                 // nothing (or something else) there: collect from here; a stale later page would break the chain
                 for (int p = page; store.read(file(p)) != null; p++) store.delete(file(p));
                 return new State(page - 1, url, null);
