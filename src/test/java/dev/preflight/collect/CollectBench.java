@@ -49,10 +49,13 @@ public final class CollectBench {
                     Clock.systemUTC(), Collector.Services.of(replay.graphBase(), null), Progress.QUIET);
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
+            var threads = ManagementFactory.getThreadMXBean();
+            long main0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             Collector.Result r = c.collect("bench.example", out);
             double secs = (System.nanoTime() - t0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            double mainCpu = (threads.getCurrentThreadCpuTime() - main0) / 1e9;
             long files;
             try (var w = Files.walk(out)) {
                 files = w.filter(Files::isRegularFile).count();
@@ -61,10 +64,11 @@ public final class CollectBench {
             System.out.printf(java.util.Locale.ROOT,
                     "users=%d groups=%d members/group=%d latency=%d ms%n"
                             + "wall %.1f s, %d requests, latency alone %.1f s (%.0f%% of wall), %d files, complete=%s%n"
-                            + "process CPU %.1f s (collector and replay together), load average %.1f on %d cores%n"
+                            + "process CPU %.1f s (collector and replay together; the collector's own thread %.1f s), "
+                            + "load average %.1f on %d cores%n"
                             + "peak heap after GC %.0f MB (max %d MB)%n",
                     users, groups, members, latency, secs, requests, requests * latency / 1000.0,
-                    100.0 * requests * latency / 1000.0 / secs, files, r.complete(), cpu, os.getSystemLoadAverage(),
+                    100.0 * requests * latency / 1000.0 / secs, files, r.complete(), cpu, mainCpu, os.getSystemLoadAverage(),
                     os.getAvailableProcessors(), peak.get() / 1e6,
                     Runtime.getRuntime().maxMemory() >> 20);
             r.stats().values().forEach(s -> System.out.println("  " + s.line()));
