@@ -113,6 +113,21 @@ class MsalTokensTest {
     }
 
     @Test
+    void deviceCodeShowsTheInstructionsAndSignsIn() throws Exception {
+        try (ReplayServer replay = Harness.contosoAndFabrikam()) {
+            java.io.StringWriter prompt = new java.io.StringWriter();
+            MsalTokens msal = new MsalTokens(null, null, "https://login.replay.test/", to(replay), new java.io.PrintWriter(prompt));
+            assertEquals("msal-contoso.onmicrosoft.com-1-SECRETVALUE", msal.token(Harness.CONTOSO, "https://graph.microsoft.com", false));
+            assertEquals("To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code "
+                    + "ABCD-EFGH to authenticate.\n", prompt.toString());
+            Map<String, String> form = replay.tokenRequests.get(0);
+            assertEquals("device_code", form.get("grant_type"));
+            assertEquals("DC-1", form.get("device_code"));
+            assertEquals(MsalTokens.GRAPH_COMMAND_LINE_TOOLS, form.get("client_id"));
+        }
+    }
+
+    @Test
     void aPemCertificateIsReadToo() throws Exception {
         Path pem = pem(pfx(tmp));
         try (ReplayServer replay = Harness.contosoAndFabrikam()) {

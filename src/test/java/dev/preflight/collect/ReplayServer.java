@@ -171,6 +171,11 @@ final class ReplayServer implements AutoCloseable {
 
     private MockResponse dispatch(RecordedRequest request) {
         if (request.getTarget().endsWith("/oauth2/v2.0/token")) return token(request);
+        if (request.getTarget().endsWith("/oauth2/v2.0/devicecode")) {
+            return respond(new Answer(200, Map.of(), "{\"device_code\":\"DC-1\",\"user_code\":\"ABCD-EFGH\","
+                    + "\"verification_uri\":\"https://microsoft.com/devicelogin\",\"expires_in\":900,\"interval\":1,"
+                    + "\"message\":\"To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code ABCD-EFGH to authenticate.\"}"));
+        }
         int n = seq.incrementAndGet();
         String auth = request.getHeaders().get("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
@@ -226,8 +231,11 @@ final class ReplayServer implements AutoCloseable {
                     java.net.URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
         }
         tokenRequests.add(form);
-        if (!"client_credentials".equals(form.get("grant_type")) || form.get("client_assertion") == null)
-            return respond(new Answer(400, Map.of(), "{\"error\":\"invalid_request\"}"));
+        boolean device = ("device_code".equals(form.get("grant_type"))
+                || "urn:ietf:params:oauth:grant-type:device_code".equals(form.get("grant_type")))
+                && "DC-1".equals(form.get("device_code"));
+        boolean app = "client_credentials".equals(form.get("grant_type")) && form.get("client_assertion") != null;
+        if (!device && !app) return respond(new Answer(400, Map.of(), "{\"error\":\"invalid_request\"}"));
         String t = "msal-" + tenant + "-" + tokenRequests.size() + "-SECRETVALUE";
         tokens.put(t, tenant);
         return respond(new Answer(200, Map.of(), "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
