@@ -11,9 +11,21 @@ public record App(String id, String displayName, String appKind, String origin, 
                   String status, String deploymentType, String manifestVersion, String latestManifestVersion,
                   String updateManifestVersion, String updatePermission, Boolean requiresConsent,
                   List<GraphPermission> graphPermissions, String publisherName, Boolean publisherVerified,
-                  String deployedBy, Location location) implements Entity {
+                  String deployedBy, Location location, ManifestSource manifests) implements Entity {
     @Override public String kind() { return "app"; }
     @Override public String name() { return displayName != null ? displayName : id; }
 
     public boolean addIn() { return "office-add-in".equals(appKind); }
+
+    /** Where {@code fact} is written: in the app's manifest when it was read from there, else the app's entry. */
+    public Location at(String fact) {
+        Location l = manifests == null ? null : manifests.facts().get(fact);
+        return l != null ? l : location;
+    }
+
+    /** " (manifest file:line:col)" when {@code fact} was read from a manifest, else "": for evidence. */
+    public String from(String fact) {
+        Location l = manifests == null ? null : manifests.facts().get(fact);
+        return l == null ? "" : " (manifest " + l + ")";
+    }
 }

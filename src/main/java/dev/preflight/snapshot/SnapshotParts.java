@@ -46,6 +46,8 @@ final class SnapshotParts {
     final List<SecurityRole> securityRoles = new ArrayList<>();
     final List<DynamicsTeam> teams = new ArrayList<>();
     final List<DynamicsUser> dynamicsUsers = new ArrayList<>();
+    /** Apps whose manifest says otherwise than the snapshot (DATA-005), found while binding. */
+    final List<IntegrityIssue> contradictions = new ArrayList<>();
     /** The list sections some file gives (even empty). */
     final Set<String> listSections = new HashSet<>();
     private Instant takenAt;

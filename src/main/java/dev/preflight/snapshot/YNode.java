@@ -72,6 +72,11 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
             values[i] = value;
         }
 
+        /** Gives entry {@code i} another key (e.g. a redacted one); its position stays. */
+        void renameKey(int i, String key) {
+            keys[i] = key;
+        }
+
         String keyAt(int i) {
             return keys[i];
         }

@@ -64,12 +64,18 @@ final class RuleFixtures {
                 }
                 String ruleId = text(m.get("rule"));
                 expected.add(new RuleFixture.Expected(rule, ruleId == null ? rule : ruleId, text(m.get("subject")),
-                        text(m.get("context")), evidence, text(m.get("messageContains"))));
+                        text(m.get("context")), evidence, text(m.get("messageContains")), integer(m.get("line")),
+                        integer(m.get("column"))));
                 if (text(m.get("subject")) == null) throw new AssertionError(e.location() + ": expected finding needs 'subject'");
             }
             cases.add(new RuleFixture.Case(caseName, c.get("snapshot"), List.copyOf(expected), item.location().line()));
         }
         return new RuleFixture(rule, name, List.copyOf(cases));
+    }
+
+    static Integer integer(YNode n) {
+        String t = text(n);
+        return t == null ? null : Integer.valueOf(t);
     }
 
     static String text(YNode n) {
