@@ -10,6 +10,7 @@ import dev.preflight.model.User;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,8 @@ public final class Assignments {
     private final List<MissingFact> missing = new ArrayList<>();
     private final GroupGraph graph;
     private final Map<String, User> users = new HashMap<>();
+    private final Map<String, List<NestedMember>> nestedMembers = new HashMap<>();
+    private long steps;
 
     public Assignments(Snapshot snapshot) {
         this.graph = new GroupGraph(snapshot);
@@ -138,18 +141,15 @@ public final class Assignments {
             List<String> userIds = new ArrayList<>();
             List<String> paths = new ArrayList<>();
             Set<String> nestedGroups = new TreeSet<>();
-            for (GroupGraph.NestedUser n : graph.nestedUsers(g.id(), unknownGroups)) {
-                if (recipients.contains(n.userId())) continue;
-                List<String> path = new ArrayList<>();
-                for (String gid : n.groupPath()) path.add(graph.name(gid));
-                User nu = users.get(n.userId());
-                path.add(nu.name());
-                nestedGroups.add(n.groupPath().get(1));
-                excluded.putIfAbsent(n.userId(), new Exclusion(nu, "nested group", List.copyOf(path)));
-                if (!userIds.contains(n.userId())) {
-                    userIds.add(n.userId());
-                    paths.add(String.join(" > ", path));
-                }
+            // Each user appears once below a group (the walk keeps the first, shortest path), so no membership test
+            // on the lists is needed; the recipients are a hash set.
+            for (NestedMember n : nestedMembers(g.id(), unknownGroups)) {
+                steps++;
+                if (recipients.contains(n.exclusion().userId())) continue;
+                nestedGroups.add(n.viaGroup());
+                excluded.putIfAbsent(n.exclusion().userId(), n.exclusion());
+                userIds.add(n.exclusion().userId());
+                paths.add(n.pathText());
             }
             for (String ug : unknownGroups) {
                 unknown.add("groups[" + ug + "].members");
@@ -162,6 +162,39 @@ public final class Assignments {
         }
         excluded.keySet().removeAll(recipients);
         return new Audience(d.id(), false, List.copyOf(recipients), List.copyOf(excluded.values()), List.copyOf(unknown));
+    }
+
+    /** A user below an assigned group, reached only through nesting: its exclusion, path text and first nested group. */
+    private record NestedMember(Exclusion exclusion, String pathText, String viaGroup) {
+    }
+
+    /**
+     * The users below {@code groupId} through nesting, each with its exclusion and path ("Sales > West Coast Sales >
+     * Bert"), worked out once per group and shared by every deployment that assigns the group.
+     */
+    private List<NestedMember> nestedMembers(String groupId, List<String> unknownGroups) {
+        List<GroupGraph.NestedUser> below = graph.nestedUsers(groupId, unknownGroups);
+        List<NestedMember> done = nestedMembers.get(groupId);
+        if (done != null) return done;
+        List<NestedMember> out = new ArrayList<>(below.size());
+        Map<List<String>, List<String>> namesOf = new IdentityHashMap<>(); // paths are shared per group: one name list each
+        for (GroupGraph.NestedUser n : below) {
+            steps++;
+            List<String> groupNames = namesOf.computeIfAbsent(n.groupPath(), p -> p.stream().map(graph::name).toList());
+            User u = users.get(n.userId());
+            List<String> path = new ArrayList<>(groupNames.size() + 1);
+            path.addAll(groupNames);
+            path.add(u.name());
+            out.add(new NestedMember(new Exclusion(u, "nested group", List.copyOf(path)), String.join(" > ", path), n.groupPath().get(1)));
+        }
+        List<NestedMember> shared = List.copyOf(out);
+        nestedMembers.put(groupId, shared);
+        return shared;
+    }
+
+    /** Work done classifying nested members (one step per member per assigned group), beside {@link GroupGraph#steps()}. */
+    public long steps() {
+        return steps;
     }
 
     private String blockedReason(Group g) {

@@ -175,6 +175,13 @@ public final class JsonRenderer implements Renderer {
         g.writeStringField("file", l.file());
         g.writeNumberField("line", l.line());
         g.writeNumberField("column", l.column());
+        if (l.origin() != null) {
+            g.writeObjectFieldStart("origin");
+            g.writeStringField("file", l.origin().file());
+            if (l.origin().pointer() != null) g.writeStringField("pointer", l.origin().pointer());
+            else g.writeNumberField("line", l.origin().line());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

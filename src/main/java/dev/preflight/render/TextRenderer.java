@@ -113,7 +113,8 @@ public final class TextRenderer implements Renderer {
     private void entry(Writer out, Report.Entry e) throws IOException {
         var f = e.finding();
         String mark = e.status() == Report.BaselineStatus.NEW ? "  [new]" : e.status() == Report.BaselineStatus.UNCHANGED ? "  [unchanged]" : "";
-        out.write("  " + paint("1", f.ruleId()) + "  " + Text.oneLine(f.location().toString()) + mark + "\n");
+        out.write("  " + paint("1", f.ruleId()) + "  " + Text.oneLine(f.location().toString())
+                + (f.location().origin() == null ? "" : "  (from " + Text.oneLine(f.location().origin().toString()) + ")") + mark + "\n");
         out.write("    " + Text.oneLine(f.message()) + "\n");
         for (String ev : f.evidence()) out.write("      - " + Text.oneLine(ev) + "\n");
         if (e.remediation() != null && !"DATA-004".equals(f.ruleId())) {

@@ -10,6 +10,7 @@ import dev.preflight.model.DynamicsEnvironment;
 import dev.preflight.model.DynamicsMailbox;
 import dev.preflight.model.DynamicsTeam;
 import dev.preflight.model.DynamicsUser;
+import dev.preflight.model.Gap;
 import dev.preflight.model.GraphPermission;
 import dev.preflight.model.Group;
 import dev.preflight.model.Location;
@@ -73,6 +74,7 @@ final class Binder {
         for (YNode.YMap m : maps(top.get("operations"))) parts.operations.add(operation(m));
         for (YNode.YMap m : maps(top.get("consentGrants"))) parts.consentGrants.add(grant(m));
         if (top.get("dynamics") instanceof YNode.YMap d) dynamics(d);
+        for (YNode.YMap m : maps(top.get("gaps"))) parts.gaps.add(new Gap(str(m, "fact"), str(m, "subject"), str(m, "reason"), m.location()));
     }
 
     private Tenant tenant(YNode.YMap t) {
