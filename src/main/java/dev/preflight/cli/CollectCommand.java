@@ -8,10 +8,13 @@ import dev.preflight.collect.MsalTokens;
 import dev.preflight.collect.Progress;
 import dev.preflight.collect.Ticker;
 import dev.preflight.collect.TokenProvider;
+import dev.preflight.importer.Importer;
+import dev.preflight.snapshot.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +65,21 @@ public final class CollectCommand implements Callable<Integer> {
             + "links from an earlier refresh, or on 410 Gone, everything is collected again.")
     boolean refresh;
 
+    @Option(names = "--check", description = "Then import the exports (preflight import) and check the snapshot "
+            + "(preflight check); the exit code is the check's.")
+    boolean check;
+
+    @Option(names = "--snapshot", paramLabel = "DIR", description = "With --check: write the imported snapshot here "
+            + "(replaced if it exists). Default: a temporary folder, removed afterwards. Several tenants: DIR/<tenant>/.")
+    Path snapshot;
+
+    @Option(names = "--format", paramLabel = "FMT[=FILE]", description = "With --check: report format, as for 'check'; "
+            + "repeatable. With several tenants, FILE gets the tenant before its extension (report.<tenant>.json).")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "With --check: as for 'check'.")
+    String failOn;
+
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
@@ -79,10 +97,19 @@ public final class CollectCommand implements Callable<Integer> {
     long maxRequests;
 
     private TokenProvider tokens;
+    private Ticker ticker = Ticker.SYSTEM;
+    private Clock clock = Clock.systemUTC();
 
     /** Tests: sign in through this instead of msal4j. */
     public CollectCommand withTokens(TokenProvider t) {
         this.tokens = t;
+        return this;
+    }
+
+    /** Tests: wait on this clock (a virtual one does not sleep) and date the files with that one. */
+    public CollectCommand withTime(Ticker ticker, Clock clock) {
+        this.ticker = ticker;
+        this.clock = clock;
         return this;
     }
 
@@ -105,12 +132,14 @@ public final class CollectCommand implements Callable<Integer> {
                 return usage(err, e.getMessage());
             }
         }
-        Ticker ticker = Ticker.SYSTEM;
+        if (!check && (snapshot != null || !formats.isEmpty() || failOn != null))
+            return usage(err, "--snapshot, --format and --fail-on go with --check");
         AppBudget budget = AppBudget.graphDefault(ticker, maxRequests);
         Progress progress = System.console() != null ? Progress.terminal(err) : Progress.QUIET;
         Collector collector = new Collector(Collector.defaultHttp(), tp, budget, Backoff.standard(), ticker,
-                Clock.systemUTC(), Collector.Services.of(blank(graphUrl), dataverse), progress);
+                clock, Collector.Services.of(blank(graphUrl), dataverse), progress);
         int nothing = 0;
+        List<Path> folders = new ArrayList<>();
         for (String tenant : tenants) {
             Path folder = tenants.size() == 1 ? out : out.resolve(tenant.toLowerCase(Locale.ROOT));
             Collector.Result r;
@@ -126,9 +155,60 @@ public final class CollectCommand implements Callable<Integer> {
             }
             report(err, r);
             if (r.succeeded() == 0) nothing++;
+            else folders.add(folder);
         }
         err.flush();
-        return nothing > 0 ? ExitCode.INPUT.code : ExitCode.CLEAN.code;
+        if (nothing > 0) return ExitCode.INPUT.code;
+        return check ? check(folders) : ExitCode.CLEAN.code;
+    }
+
+    /** Imports each tenant's exports and checks the snapshots; returns the worst exit code. */
+    private int check(List<Path> folders) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Path temp = snapshot == null ? Files.createTempDirectory("preflight-snapshot") : null;
+        try {
+            int worst = ExitCode.CLEAN.code;
+            for (Path folder : folders) {
+                Path snap = tenants.size() > 1 ? (snapshot == null ? temp : snapshot).resolve(folder.getFileName())
+                        : snapshot == null ? temp.resolve("snapshot") : snapshot;
+                try {
+                    Importer.Result r = Importer.importExports(folder, snap, true);
+                    for (String w : r.warnings()) err.println("warning: " + w);
+                } catch (InputException e) {
+                    CheckCommand.printProblems(err, e.problems());
+                    err.println("preflight: " + folder + ": not imported, nothing checked");
+                    err.flush();
+                    worst = Math.max(worst, ExitCode.INPUT.code);
+                    continue;
+                }
+                List<String> args = new ArrayList<>(List.of("check", snap.toString()));
+                for (String f : formats) args.addAll(List.of("--format", tenants.size() > 1 ? perTenant(f, folder) : f));
+                if (failOn != null) args.addAll(List.of("--fail-on", failOn));
+                int code = Main.commandLine(spec.commandLine().getOut(), err).execute(args.toArray(String[]::new));
+                worst = Math.max(worst, code);
+            }
+            return worst;
+        } finally {
+            if (temp != null) deleteTree(temp);
+        }
+    }
+
+    /** {@code json=report.json} becomes {@code json=report.<tenant>.json} when several tenants are checked. */
+    static String perTenant(String format, Path folder) {
+        int eq = format.indexOf('=');
+        if (eq < 0) return format;
+        String file = format.substring(eq + 1);
+        int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        int dot = file.lastIndexOf('.');
+        String t = folder.getFileName().toString();
+        return format.substring(0, eq + 1) + (dot > slash ? file.substring(0, dot) + "." + t + file.substring(dot) : file + "." + t);
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (var walk = Files.walk(p)) {
+            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+        }
     }
 
     private static void report(PrintWriter err, Collector.Result r) {
