@@ -189,7 +189,7 @@ public final class CollectCommand implements Callable<Integer> {
             }
             return worst;
         } finally {
-            if (temp != null) deleteTree(temp);
+            if (temp != null) Collector.deleteTree(temp);
         }
     }
 
@@ -204,12 +204,6 @@ public final class CollectCommand implements Callable<Integer> {
         return format.substring(0, eq + 1) + (dot > slash ? file.substring(0, dot) + "." + t + file.substring(dot) : file + "." + t);
     }
 
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (var walk = Files.walk(p)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
-        }
-    }
 
     private static void report(PrintWriter err, Collector.Result r) {
         List<CallRecord> failed = r.calls().stream().filter(CallRecord::failed).toList();

@@ -208,7 +208,8 @@ public final class Collector {
         Files.deleteIfExists(root.resolve(MANIFEST));
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    /** Removes {@code p} and everything under it, if it exists. */
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) return;
         try (var walk = Files.walk(p)) {
             for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);

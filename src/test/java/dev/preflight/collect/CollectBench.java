@@ -74,9 +74,7 @@ public final class CollectBench {
             r.stats().values().forEach(s -> System.out.println("  " + s.line()));
         } finally {
             sampler.interrupt();
-            try (var w = Files.walk(out)) {
-                w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Collector.deleteTree(out);
         }
     }
 }
