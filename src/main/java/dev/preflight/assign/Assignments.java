@@ -46,11 +46,24 @@ public final class Assignments {
         Set<String> everyoneHosts = new TreeSet<>();
         Map<String, Set<String>> userDeployments = new HashMap<>();
         Map<String, Set<String>> userHosts = new HashMap<>();
+        // Deployments that may reach users beyond those known: the absent fact, and the users (null: every active user).
+        List<UnsureReach> unsure = new ArrayList<>();
         for (Deployment d : snapshot.deployments()) {
             Audience audience = audience(d, activeUsers);
             audiences.put(d.id(), audience);
             App app = apps.get(d.appId());
-            if (app == null || !app.addIn()) continue;
+            if (app == null || !app.mayBe("office-add-in")) continue;
+            List<String> appHosts = app.hosts() == null ? List.of() : app.hosts();
+            if (app.appKind() == null) {
+                String fact = "apps[].kind (app '" + app.name() + "' of deployment '" + d.id() + "' may be an add-in)";
+                unsure.add(new UnsureReach(d.id(), fact, appHosts, audience.everyone() ? null : Set.copyOf(audience.recipients())));
+                if (audience.unknown().isEmpty()) continue;
+            }
+            if (!audience.unknown().isEmpty()) {
+                String fact = reachFact(audience.unknown().get(0), d);
+                unsure.add(new UnsureReach(d.id(), fact, appHosts, null));
+                if (app.appKind() == null) continue;
+            }
             if (audience.everyone()) {
                 everyoneDeployments.add(d.id());
                 if (app.hosts() != null) everyoneHosts.addAll(app.hosts());
@@ -67,7 +80,11 @@ public final class Assignments {
         for (User u : snapshot.users()) {
             Set<String> deps = userDeployments.get(u.id());
             boolean everyone = !everyoneIds.isEmpty() && u.active();
-            if (deps == null && !everyone) continue;
+            if (deps == null && !everyone) {
+                AssignedUser maybe = unsureUser(u, unsure, licensing);
+                if (maybe != null) assignedUsers.add(maybe);
+                continue;
+            }
             if (deps == null) {
                 assignedUsers.add(AssignedUser.of(u.id(), everyoneIds, everyoneHostList, u, licensing.profile(u)));
                 continue;
@@ -79,6 +96,35 @@ public final class Assignments {
             }
             assignedUsers.add(AssignedUser.of(u.id(), List.copyOf(deps), List.copyOf(hosts), u, licensing.profile(u)));
         }
+    }
+
+    /** A deployment that may reach {@code users} (null: any active user), unsure because {@code fact} is absent. */
+    private record UnsureReach(String deploymentId, String fact, List<String> hosts, Set<String> users) {
+    }
+
+    /** How DATA-004 names the gap behind an audience's unknown ({@code groups[g].members} becomes groups[].members). */
+    private String reachFact(String unknown, Deployment d) {
+        if (unknown.startsWith("groups[")) {
+            String gid = unknown.substring("groups[".length(), unknown.indexOf(']'));
+            return "groups[].members (of group '" + graph.name(gid) + "', assigned in deployment '" + d.id() + "')";
+        }
+        return unknown + " (deployment '" + d.id() + "' may reach this user)";
+    }
+
+    /** A user no deployment surely reaches but one may: an assigned user naming the absent fact, or null. */
+    private static AssignedUser unsureUser(User u, List<UnsureReach> unsure, Licensing licensing) {
+        if (!u.active() || unsure.isEmpty()) return null;
+        Set<String> deps = new TreeSet<>();
+        Set<String> hosts = new TreeSet<>();
+        String fact = null;
+        for (UnsureReach r : unsure) {
+            if (r.users() != null && !r.users().contains(u.id())) continue;
+            deps.add(r.deploymentId());
+            hosts.addAll(r.hosts());
+            if (fact == null) fact = r.fact();
+        }
+        if (fact == null) return null;
+        return AssignedUser.of(u.id(), List.copyOf(deps), List.copyOf(hosts), u, licensing.profile(u), fact);
     }
 
     private Audience audience(Deployment d, List<String> activeUsers) {
@@ -94,9 +140,11 @@ public final class Assignments {
             List<String> me = d.by() != null && users.containsKey(d.by()) ? List.of(d.by()) : List.of();
             return new Audience(d.id(), false, me, List.of(), List.copyOf(unknown));
         }
+        if (d.assignment() == null) unknown.add("deployments[].assignment");
         if (d.targets() == null) {
-            missing.add(new MissingFact(d, "GRP-006", "deployments[].targets", null));
-            return new Audience(d.id(), false, List.of(), List.of(), List.of("deployments[].targets"));
+            String fact = d.assignment() == null ? "deployments[].assignment" : "deployments[].targets";
+            missing.add(new MissingFact(d, "GRP-006", fact, null));
+            return new Audience(d.id(), false, List.of(), List.of(), List.of(fact));
         }
         Set<String> recipients = new LinkedHashSet<>();
         Map<String, Exclusion> excluded = new LinkedHashMap<>();

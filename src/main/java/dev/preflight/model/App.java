@@ -16,4 +16,10 @@ public record App(String id, String displayName, String appKind, String origin, 
     @Override public String name() { return displayName != null ? displayName : id; }
 
     public boolean addIn() { return "office-add-in".equals(appKind); }
+
+    /**
+     * Whether the app is of kind {@code kind} or its kind is absent (it may be): rules match on this so that an app of
+     * unknown kind is not dropped; {@code Unknowns} reports their findings about it as DATA-004 naming apps[].kind.
+     */
+    public boolean mayBe(String kind) { return appKind == null || appKind.equals(kind); }
 }

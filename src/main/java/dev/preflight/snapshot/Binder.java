@@ -72,7 +72,12 @@ final class Binder {
         for (YNode.YMap m : maps(top.get("deployments"))) parts.deployments.add(deployment(m));
         for (YNode.YMap m : maps(top.get("operations"))) parts.operations.add(operation(m));
         for (YNode.YMap m : maps(top.get("consentGrants"))) parts.consentGrants.add(grant(m));
-        if (top.get("dynamics") instanceof YNode.YMap d) dynamics(d);
+        if (top.get("dynamics") instanceof YNode.YMap d) {
+            for (String list : List.of("users", "roles", "teams")) {
+                if (d.get(list) != null) parts.listSections.add("dynamics." + list);
+            }
+            dynamics(d);
+        }
     }
 
     private Tenant tenant(YNode.YMap t) {
