@@ -23,8 +23,8 @@ import java.util.function.BiFunction;
  * <ul>
  *   <li><b>Absent sections.</b> A rule that needs a fact of a list section the snapshot does not give at all
  *   ({@code users}, {@code admins}, {@code dynamics.users}, ...) cannot decide anything that rests on it: one DATA-004
- *   about the rule, for the tenant, names the section. Only when the snapshot gives the rule something to check: at
- *   least one other section the rule needs, with entries, and the first need (what the rule checks) not {@code []}.</li>
+ *   about the rule, for the tenant, names the section, when the snapshot gives the rule something to check (see
+ *   {@link #absentSections}).</li>
  *   <li><b>Facts a rule reads pessimistically.</b> For the facts in {@link #SUBJECT_FACTS} (e.g. {@code apps[].kind}),
  *   rules read an absent value as "may be the one that fails" (an app of unknown kind may be an add-in), so the rule
  *   fires; a finding whose verdict rests on such an absent fact is replaced here by DATA-004 for the same rule,
@@ -54,6 +54,9 @@ public final class Unknowns {
             "deployments[].targets", reach("deployments[].targets"),
             "deployments[].by", reach("deployments[].by"),
             "groups[].members", reach("groups[].members"));
+
+    /** The sections that hold what is planned: given as {@code []}, a rule that judges them has nothing to check. */
+    static final List<String> PLAN = List.of("deployments", "operations");
 
     /** The id the loader gives the tenant when the snapshot has no tenant section. */
     private static final String TENANT_ABSENT = "(tenant)";
@@ -99,9 +102,10 @@ public final class Unknowns {
     }
 
     /**
-     * DATA-004 for each section {@code m} needs that the snapshot does not give, if it gives the rule anything to check
-     * (another section it needs, with entries). A need written {@code deployments|operations} is met by either. The first
-     * need names what the rule checks (its subjects, or the plan it judges): given as {@code []}, there is nothing to check.
+     * DATA-004 for each section {@code m} needs that the snapshot does not give. A need written {@code deployments|operations}
+     * is met by either. The first need names what the rule checks (its subjects, or the plan it judges): given as
+     * {@code []}, there is nothing to check; absent, it is reported only when the second need has entries (deployments
+     * without the users they reach), and alone; given with entries, every other absent need is reported.
      */
     static List<Finding> absentSections(RuleMeta m, Snapshot s) {
         if (m.needs().isEmpty()) return List.of();
@@ -113,22 +117,35 @@ public final class Unknowns {
             needs.add(String.join("|", alternatives));
         }
         List<String> absent = new ArrayList<>();
-        boolean somethingToCheck = false;
-        boolean first = true;
+        int i = 0;
+        boolean firstAbsent = false;
+        boolean secondEntries = false;
         for (String need : needs) {
             boolean met = false;
             boolean entries = false;
+            boolean plan = true;
             for (String section : need.split("\\|")) {
                 if (!s.absentLists().contains(section)) met = true;
                 if (given(section, s)) entries = true;
+                if (!PLAN.contains(section)) plan = false;
             }
-            // The first need names what the rule checks: given but empty, there is nothing to check.
-            if (first && met && !entries) return List.of();
-            if (entries) somethingToCheck = true;
-            if (!met) absent.add(need);
-            first = false;
+            // Nothing planned ([] deployments, [] operations): nothing to check.
+            if (plan && met && !entries) return List.of();
+            if (i == 0) {
+                // What the rule checks: given but empty, there is nothing to check; absent, it is unknown only when
+                // the second need has entries (deployments that reach users nobody exported).
+                if (met && !entries) return List.of();
+                firstAbsent = !met;
+                if (firstAbsent) absent.add(need);
+            } else if (firstAbsent) {
+                secondEntries = entries;
+                break;
+            } else if (!met) {
+                absent.add(need);
+            }
+            i++;
         }
-        if (absent.isEmpty() || !somethingToCheck) return List.of();
+        if (absent.isEmpty() || (firstAbsent && !secondEntries)) return List.of();
         List<Finding> out = new ArrayList<>();
         for (String need : absent) {
             List<String> named = new ArrayList<>();
