@@ -98,6 +98,9 @@ public final class Assignments {
         }
     }
 
+    /** The rules that read a deployment's targets: each reports DATA-004 when they are not exported. */
+    private static final List<String> TARGET_RULES = List.of("GRP-001", "GRP-002", "GRP-003", "GRP-004", "GRP-005", "GRP-006", "GRP-007");
+
     /** A deployment that may reach {@code users} (null: any active user), unsure because {@code fact} is absent. */
     private record UnsureReach(String deploymentId, String fact, List<String> hosts, Set<String> users) {
     }
@@ -108,7 +111,7 @@ public final class Assignments {
             String gid = unknown.substring("groups[".length(), unknown.indexOf(']'));
             return "groups[].members (of group '" + graph.name(gid) + "', assigned in deployment '" + d.id() + "')";
         }
-        return unknown + " (deployment '" + d.id() + "' may reach this user)";
+        return unknown + " (of deployment '" + d.id() + "')";
     }
 
     /** A user no deployment surely reaches but one may: an assigned user naming the absent fact, or null. */
@@ -143,7 +146,8 @@ public final class Assignments {
         if (d.assignment() == null) unknown.add("deployments[].assignment");
         if (d.targets() == null) {
             String fact = d.assignment() == null ? "deployments[].assignment" : "deployments[].targets";
-            missing.add(new MissingFact(d, "GRP-006", fact, null));
+            // Every rule about what a deployment targets reads them.
+            for (String rule : TARGET_RULES) missing.add(new MissingFact(d, rule, fact, null));
             return new Audience(d.id(), false, List.of(), List.of(), List.of(fact));
         }
         Set<String> recipients = new LinkedHashSet<>();
@@ -161,9 +165,13 @@ public final class Assignments {
             } else if ("group".equals(t.kind())) {
                 Group g = graph.group(t.ref());
                 assignedGroups.add(g);
+                if (graph.parentsUnknown(g.id())) {
+                    missing.add(new MissingFact(g, "GRP-002", "groups[].memberOf, or groups[].members of every group", d.id()));
+                }
                 if (g.members() == null) {
                     unknown.add("groups[" + g.id() + "].members");
                     missing.add(new MissingFact(g, "GRP-001", "groups[].members", d.id()));
+                    missing.add(new MissingFact(g, "GRP-007", "groups[].members", d.id()));
                     continue;
                 }
                 String blocked = blockedReason(g);
@@ -209,6 +217,12 @@ public final class Assignments {
             }
         }
         excluded.keySet().removeAll(recipients);
+        // Whether it reaches nobody (GRP-006) rests on what is unknown about its audience.
+        if (recipients.isEmpty() && !unknown.isEmpty()) {
+            missing.add(new MissingFact(d, "GRP-006", reachFact(unknown.get(0), d), null));
+        } else if (!recipients.isEmpty() && recipients.stream().allMatch(id -> users.get(id).accountState() == null)) {
+            missing.add(new MissingFact(d, "GRP-006", "users[].accountState (whether any assigned account is enabled)", null));
+        }
         return new Audience(d.id(), false, List.copyOf(recipients), List.copyOf(excluded.values()), List.copyOf(unknown));
     }
 

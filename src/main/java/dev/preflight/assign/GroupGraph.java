@@ -22,6 +22,7 @@ public final class GroupGraph {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, List<String>> parents = new HashMap<>();
     private final List<GroupCycle> cycles;
+    private int membersUnknown;
 
     public GroupGraph(Snapshot snapshot) {
         for (Group g : snapshot.groups()) groups.put(g.id(), g);
@@ -33,6 +34,18 @@ public final class GroupGraph {
                 }
             }
         }
+        // A group's own memberOf settles its parents, also those the snapshot does not contain.
+        Map<String, String> byMail = new HashMap<>();
+        for (Group g : snapshot.groups()) if (g.mail() != null) byMail.putIfAbsent(g.mail().toLowerCase(java.util.Locale.ROOT), g.id());
+        for (Group g : snapshot.groups()) {
+            if (g.memberOf() == null) continue;
+            for (String ref : g.memberOf()) {
+                String pid = groups.containsKey(ref) ? ref : byMail.getOrDefault(ref.toLowerCase(java.util.Locale.ROOT), ref);
+                List<String> ps = parents.computeIfAbsent(g.id(), k -> new ArrayList<>());
+                if (!ps.contains(pid)) ps.add(pid);
+            }
+        }
+        for (Group g : snapshot.groups()) if (g.members() == null) membersUnknown++;
         cycles = findCycles();
     }
 
@@ -42,6 +55,16 @@ public final class GroupGraph {
 
     public List<String> parents(String groupId) {
         return parents.getOrDefault(groupId, List.of());
+    }
+
+    /**
+     * Whether the parents of {@code groupId} are unknown: it has none on record, its own {@code memberOf} is not
+     * exported, and some group's members are not either (it may be among them, or in a group the export lacks).
+     */
+    public boolean parentsUnknown(String groupId) {
+        Group g = groups.get(groupId);
+        return g != null && g.memberOf() == null && parents(groupId).isEmpty()
+                && membersUnknown > (g.members() == null ? 1 : 0);
     }
 
     public List<GroupCycle> cycles() {

@@ -7,8 +7,11 @@ import java.util.Set;
 public record CmdletParameters(String productId, String assetId, String manifestPath, String locale,
                                String contentMarket, List<String> members, Boolean add, Boolean remove,
                                Boolean assignToEveryone, Boolean enabled, Set<String> given) {
+    /** The parameters of an operation whose snapshot entry gives none: {@code given} is null (unknown, not "none"). */
+    public static final CmdletParameters ABSENT =
+            new CmdletParameters(null, null, null, null, null, null, null, null, null, null, null);
     public static final CmdletParameters NONE =
             new CmdletParameters(null, null, null, null, null, null, null, null, null, null, Set.of());
 
-    public boolean has(String parameter) { return given.contains(parameter); }
+    public boolean has(String parameter) { return given != null && given.contains(parameter); }
 }

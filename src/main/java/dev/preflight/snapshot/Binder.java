@@ -116,7 +116,7 @@ final class Binder {
         String id = str(m, "id");
         String name = str(m, "displayName");
         List<Member> members = members(m, "members", "group '" + (name != null ? name : id) + "'", "group", id);
-        return new Group(id, name, str(m, "mail"), str(m, "type"), members, m.location());
+        return new Group(id, name, str(m, "mail"), str(m, "type"), members, strs(m, "memberOf"), m.location());
     }
 
     private Admin admin(YNode.YMap m) {
@@ -170,7 +170,7 @@ final class Binder {
         String id = str(m, "id");
         String app = m.get("app") == null ? null : appRef(m, "app", "operation '" + id + "'", "operation", id);
         String by = m.get("by") == null ? null : userRef(m, "by", "operation '" + id + "'", "operation", id);
-        CmdletParameters params = CmdletParameters.NONE;
+        CmdletParameters params = CmdletParameters.ABSENT;
         YNode.YMap p = map(m, "parameters");
         if (p != null) {
             Set<String> given = p.keys();

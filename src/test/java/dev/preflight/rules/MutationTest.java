@@ -34,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *       the subject itself away (its list section, its entry's id), a DATA-004 about that rule naming the removed
  *       fact, for any subject; so does a DATA-004 about that rule, for the tenant, naming a removed section (a key
  *       outside any list: {@code users}, {@code dynamics.users}, {@code tenant.userConsent});</li>
+ *   <li>a DATA-004 about that rule naming the removed fact for the entity that lost it (the deployment whose
+ *       {@code by} is gone, when the finding was about the deploying admin it named);</li>
  *   <li>when the removal changed the subject's id (e.g. {@code tenant.id}), the rule's finding for any subject;</li>
  *   <li>the input is refused (an input error: exit 2);</li>
  *   <li>the fixture case lists the key under {@code mutationExempt} with the reason its removal is the fix.</li>
@@ -111,7 +113,7 @@ class MutationTest {
         for (RuleFixture.Expected e : firing(fx, c)) {
             // The subject itself was removed (its section, or its entry's id) and nothing left refers to it.
             if (!values.contains(e.subject()) && !isTenant(e, c)) continue;
-            if (!accounted(e, key, findings, ids)) silent.add(e.ruleId() + " " + e.subject());
+            if (!accounted(e, key, owner(c.snapshot(), key), findings, ids)) silent.add(e.ruleId() + " " + e.subject());
         }
         if (silent.isEmpty()) return null;
         return "  " + fx.file() + ":" + c.line() + " '" + c.name() + "' without " + key.path() + ": " + String.join(", ", silent)
@@ -119,7 +121,7 @@ class MutationTest {
                 .map(f -> f.about() + "/" + f.subjectId() + " " + f.evidence()).toList();
     }
 
-    static boolean accounted(RuleFixture.Expected e, KeyRemoval.Key key, List<Finding> findings, Set<String> ids) {
+    static boolean accounted(RuleFixture.Expected e, KeyRemoval.Key key, String owner, List<Finding> findings, Set<String> ids) {
         String rule = e.ruleId();
         boolean subjectGone = !ids.contains(e.subject());
         boolean section = !key.fact().contains("[]");
@@ -128,7 +130,7 @@ class MutationTest {
             if ((sameSubject || subjectGone) && f.ruleId().equals(rule)) return true;
             if (sameSubject && Findings.MISSING_DATA.equals(rule) && Findings.MISSING_DATA.equals(f.ruleId())) return true;
             if (Findings.MISSING_DATA.equals(f.ruleId()) && (rule.equals(f.about()) || Findings.MISSING_DATA.equals(rule))
-                    && (sameSubject || subjectGone || section) && names(f, key.fact())) {
+                    && (sameSubject || subjectGone || section || f.subjectId().equals(owner)) && names(f, key.fact())) {
                 return true;
             }
         }
@@ -151,6 +153,22 @@ class MutationTest {
             }
         }
         return false;
+    }
+
+    /** The id of the entity the removed key belonged to: the nearest mapping on its path with an id, or null. */
+    static String owner(YNode root, KeyRemoval.Key key) {
+        String id = null;
+        YNode node = root;
+        List<Integer> steps = key.steps();
+        for (int i = 0; i < steps.size() - 1; i++) {
+            if (node instanceof YNode.YMap m) {
+                node = m.entries().get(steps.get(i)).value();
+            } else if (node instanceof YNode.YList l) {
+                node = l.items().get(steps.get(i));
+            }
+            if (node instanceof YNode.YMap m && m.get("id") instanceof YNode.YScalar s && s.text() != null) id = s.text();
+        }
+        return id;
     }
 
     /** Findings about the tenant have a subject even when the tenant section is gone (it is then unnamed). */
