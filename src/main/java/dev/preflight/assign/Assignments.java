@@ -48,12 +48,14 @@ public final class Assignments {
         Map<String, Set<String>> userHosts = new HashMap<>();
         // Deployments that may reach users beyond those known: the absent fact, and the users (null: every active user).
         List<UnsureReach> unsure = new ArrayList<>();
+        Map<String, String> hostless = new HashMap<>();
         for (Deployment d : snapshot.deployments()) {
             Audience audience = audience(d, activeUsers);
             audiences.put(d.id(), audience);
             App app = apps.get(d.appId());
             if (app == null || !app.mayBe("office-add-in")) continue;
             List<String> appHosts = app.hosts() == null ? List.of() : app.hosts();
+            if (app.hosts() == null) hostless.put(d.id(), app.name());
             if (app.appKind() == null) {
                 String fact = "apps[].kind (app '" + app.name() + "' of deployment '" + d.id() + "' may be an add-in)";
                 unsure.add(new UnsureReach(d.id(), fact, appHosts, audience.everyone() ? null : Set.copyOf(audience.recipients())));
@@ -74,6 +76,10 @@ public final class Assignments {
                 if (app.hosts() != null) userHosts.computeIfAbsent(u, k -> new TreeSet<>()).addAll(app.hosts());
             }
         }
+        // A nested group whose members are not exported may close a cycle (DATA-003).
+        for (Group g : snapshot.groups()) {
+            if (g.members() == null && !graph.parents(g.id()).isEmpty()) missing.add(new MissingFact(g, "DATA-003", "groups[].members", null));
+        }
         Licensing licensing = new Licensing(snapshot.skus());
         List<String> everyoneIds = List.copyOf(everyoneDeployments);
         List<String> everyoneHostList = List.copyOf(everyoneHosts);
@@ -81,12 +87,12 @@ public final class Assignments {
             Set<String> deps = userDeployments.get(u.id());
             boolean everyone = !everyoneIds.isEmpty() && u.active();
             if (deps == null && !everyone) {
-                AssignedUser maybe = unsureUser(u, unsure, licensing);
+                AssignedUser maybe = unsureUser(u, unsure, licensing, hostless);
                 if (maybe != null) assignedUsers.add(maybe);
                 continue;
             }
             if (deps == null) {
-                assignedUsers.add(AssignedUser.of(u.id(), everyoneIds, everyoneHostList, u, licensing.profile(u)));
+                assignedUsers.add(assigned(u, everyoneIds, everyoneHostList, licensing, null, hostless));
                 continue;
             }
             Set<String> hosts = new TreeSet<>(userHosts.getOrDefault(u.id(), Set.of()));
@@ -94,9 +100,26 @@ public final class Assignments {
                 deps.addAll(everyoneIds);
                 hosts.addAll(everyoneHostList);
             }
-            assignedUsers.add(AssignedUser.of(u.id(), List.copyOf(deps), List.copyOf(hosts), u, licensing.profile(u)));
+            assignedUsers.add(assigned(u, List.copyOf(deps), List.copyOf(hosts), licensing, null, hostless));
         }
     }
+
+    /** The assigned user; when none of its add-ins names hosts and one leaves them out, every host, unsure. */
+    private static AssignedUser assigned(User u, List<String> deps, List<String> hosts, Licensing licensing, String unsure,
+                                         Map<String, String> hostless) {
+        if (hosts.isEmpty()) {
+            for (String d : deps) {
+                String app = hostless.get(d);
+                if (app != null) {
+                    return AssignedUser.of(u.id(), deps, ALL_HOSTS, u, licensing.profile(u), unsure,
+                            "apps[].hosts (of app '" + app + "')");
+                }
+            }
+        }
+        return AssignedUser.of(u.id(), deps, hosts, u, licensing.profile(u), unsure, null);
+    }
+
+    private static final List<String> ALL_HOSTS = List.of("excel", "outlook", "powerpoint", "word");
 
     /** The rules that read a deployment's targets: each reports DATA-004 when they are not exported. */
     private static final List<String> TARGET_RULES = List.of("GRP-001", "GRP-002", "GRP-003", "GRP-004", "GRP-005", "GRP-006", "GRP-007");
@@ -115,7 +138,7 @@ public final class Assignments {
     }
 
     /** A user no deployment surely reaches but one may: an assigned user naming the absent fact, or null. */
-    private static AssignedUser unsureUser(User u, List<UnsureReach> unsure, Licensing licensing) {
+    private static AssignedUser unsureUser(User u, List<UnsureReach> unsure, Licensing licensing, Map<String, String> hostless) {
         if (!u.active() || unsure.isEmpty()) return null;
         Set<String> deps = new TreeSet<>();
         Set<String> hosts = new TreeSet<>();
@@ -127,7 +150,7 @@ public final class Assignments {
             if (fact == null) fact = r.fact();
         }
         if (fact == null) return null;
-        return AssignedUser.of(u.id(), List.copyOf(deps), List.copyOf(hosts), u, licensing.profile(u), fact);
+        return assigned(u, List.copyOf(deps), List.copyOf(hosts), licensing, fact, hostless);
     }
 
     private Audience audience(Deployment d, List<String> activeUsers) {

@@ -50,10 +50,15 @@ public final class Unknowns {
      */
     static final Map<String, BiFunction<Finding, Index, String>> SUBJECT_FACTS = Map.of(
             "apps[].kind", Unknowns::kindUnknown,
-            "deployments[].assignment", reach("deployments[].assignment"),
+            "deployments[].assignment", Unknowns::assignmentUnknown,
             "deployments[].targets", reach("deployments[].targets"),
             "deployments[].by", reach("deployments[].by"),
-            "groups[].members", reach("groups[].members"));
+            "groups[].members", reach("groups[].members"),
+            "dynamics.users[].appUser", Unknowns::appUseUnknown,
+            "apps[].hosts", (f, ix) -> {
+                AssignedUser au = "user".equals(f.subjectKind()) ? ix.assigned.get(f.subjectId()) : null;
+                return au == null ? null : au.hostsUnsure();
+            });
 
     /** The sections that hold what is planned: given as {@code []}, a rule that judges them has nothing to check. */
     static final List<String> PLAN = List.of("deployments", "operations");
@@ -233,6 +238,32 @@ public final class Unknowns {
         return app != null && app.appKind() == null ? "apps[].kind (app '" + app.name() + "' may be an add-in)" : null;
     }
 
+    /** {@code dynamics.users[].appUser}: whether the Dynamics user (or every one linked to the tenant user) is meant to use the app. */
+    private static String appUseUnknown(Finding f, Index ix) {
+        String named = "dynamics.users[].appUser (whether the user is meant to use App for Outlook)";
+        if ("dynamics-user".equals(f.subjectKind())) {
+            var du = ix.dynamicsUsers.get(f.subjectId());
+            return du != null && du.appUser() == null ? named : null;
+        }
+        if (!"user".equals(f.subjectKind())) return null;
+        boolean any = false;
+        for (var du : ix.dynamicsUsers.values()) {
+            if (!f.subjectId().equals(du.userId())) continue;
+            if (Boolean.TRUE.equals(du.appUser())) return null;
+            if (du.appUser() == null) any = true;
+        }
+        return any ? named : null;
+    }
+
+    /** {@code deployments[].assignment}: the deployment's own, or (for a user) the one that may reach them. */
+    private static String assignmentUnknown(Finding f, Index ix) {
+        if ("deployment".equals(f.subjectKind())) {
+            Deployment d = ix.deployments.get(f.subjectId());
+            return d != null && d.assignment() == null ? "deployments[].assignment" : null;
+        }
+        return reach("deployments[].assignment").apply(f, ix);
+    }
+
     /** For a user no deployment surely reaches: the absent fact that leaves it open, if it is {@code fact}. */
     private static BiFunction<Finding, Index, String> reach(String fact) {
         return (f, ix) -> {
@@ -249,6 +280,7 @@ public final class Unknowns {
         final Map<String, Operation> operations = new HashMap<>();
         final Map<String, Offer> offers = new HashMap<>();
         final Map<String, AssignedUser> assigned = new HashMap<>();
+        final Map<String, dev.preflight.model.DynamicsUser> dynamicsUsers = new HashMap<>();
 
         Index(Snapshot s, Assignments a) {
             for (App x : s.apps()) apps.putIfAbsent(x.id(), x);
@@ -256,6 +288,7 @@ public final class Unknowns {
             for (Operation x : s.operations()) operations.putIfAbsent(x.id(), x);
             for (Offer x : s.offers()) offers.putIfAbsent(x.id(), x);
             for (AssignedUser x : a.assignedUsers()) assigned.putIfAbsent(x.userId(), x);
+            for (var x : s.dynamicsUsers()) dynamicsUsers.putIfAbsent(x.id(), x);
         }
     }
 }

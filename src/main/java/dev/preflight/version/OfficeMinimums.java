@@ -59,7 +59,7 @@ public final class OfficeMinimums {
         }
         Minimum m = find(family, platform, edition);
         if (m == null) {
-            if (edition == null && !"mac".equals(platform)) {
+            if (edition == null && !"mac".equals(platform) && !"other".equals(platform)) {
                 return v(u, c, "DATA-004", family.equals("outlook") ? "CLI-004" : "CLI-001", "users[].clients[].edition");
             }
             return v(u, c, "CLI-007", null, "the source lists no " + (family.equals("outlook") ? "Outlook" : "Word/Excel/PowerPoint")
