@@ -189,7 +189,7 @@ public final class Assignments {
                 Group g = graph.group(t.ref());
                 assignedGroups.add(g);
                 if (graph.parentsUnknown(g.id())) {
-                    missing.add(new MissingFact(g, "GRP-002", "groups[].memberOf, or groups[].members of every group", d.id()));
+                    missing.add(new MissingFact(g, "GRP-002", "groups[].memberOf (or groups[].members of every group that may contain it)", d.id()));
                 }
                 if (g.members() == null) {
                     unknown.add("groups[" + g.id() + "].members");

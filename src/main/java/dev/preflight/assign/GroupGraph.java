@@ -22,7 +22,6 @@ public final class GroupGraph {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, List<String>> parents = new HashMap<>();
     private final List<GroupCycle> cycles;
-    private int membersUnknown;
 
     public GroupGraph(Snapshot snapshot) {
         for (Group g : snapshot.groups()) groups.put(g.id(), g);
@@ -45,7 +44,6 @@ public final class GroupGraph {
                 if (!ps.contains(pid)) ps.add(pid);
             }
         }
-        for (Group g : snapshot.groups()) if (g.members() == null) membersUnknown++;
         cycles = findCycles();
     }
 
@@ -58,13 +56,12 @@ public final class GroupGraph {
     }
 
     /**
-     * Whether the parents of {@code groupId} are unknown: it has none on record, its own {@code memberOf} is not
-     * exported, and some group's members are not either (it may be among them, or in a group the export lacks).
+     * Whether the parents of {@code groupId} are unknown: none is on record and its own {@code memberOf} is not
+     * exported (a parent may be a group the export lacks, or one whose members it does not list).
      */
     public boolean parentsUnknown(String groupId) {
         Group g = groups.get(groupId);
-        return g != null && g.memberOf() == null && parents(groupId).isEmpty()
-                && membersUnknown > (g.members() == null ? 1 : 0);
+        return g != null && g.memberOf() == null && parents(groupId).isEmpty();
     }
 
     public List<GroupCycle> cycles() {
