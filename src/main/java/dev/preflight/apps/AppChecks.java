@@ -19,7 +19,11 @@ public final class AppChecks {
     /** "AssetIds always begin with WA followed by a number"; real store ids are often written in lower case. */
     static final Pattern ASSET_ID = Pattern.compile("(?i)^WA\\d+$");
     static final Pattern GUID = Pattern.compile("^\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}?$");
-    static final Pattern LOCALE = Pattern.compile("^[a-z]{2}-[A-Z]{2}$");
+    /**
+     * ll-CC, in any case: language tags are case-insensitive (RFC 5646 2.1.1, "The tags and their subtags ... are to be
+     * treated as case insensitive"), as AssetIds are; en-US is the conventional spelling, en-us the same tag.
+     */
+    static final Pattern LOCALE = Pattern.compile("^[a-zA-Z]{2}-[a-zA-Z]{2}$");
 
     private AppChecks() {
     }
@@ -41,7 +45,7 @@ public final class AppChecks {
         List<String> out = new ArrayList<>();
         if (locale != null && !validLocale(locale)) out.add("Locale '" + locale + "' is not of the ll-CC form (en-US, fr-FR)");
         if (market != null && !validLocale(market)) out.add("ContentMarket '" + market + "' is not of the ll-CC form (en-US, fr-FR)");
-        if (locale != null && market != null && !locale.equals(market)) {
+        if (locale != null && market != null && !locale.equalsIgnoreCase(market)) {
             out.add("Locale '" + locale + "' and ContentMarket '" + market + "' differ; they must be identical");
         }
         return out;
@@ -83,6 +87,24 @@ public final class AppChecks {
             }
         }
         return out;
+    }
+
+    /** CDP-006's fix for the operation's own cmdlet (and form), as the documentation writes the command. */
+    public static String cmdletFix(Operation op) {
+        CmdletParameters p = op.parameters();
+        String form = switch (op.cmdlet()) {
+            case "New-OrganizationAddIn" -> p.has("AssetId")
+                    ? "New-OrganizationAddIn -AssetId <WA...> -Locale <ll-CC> -ContentMarket <ll-CC> (the same value as -Locale)"
+                    : "New-OrganizationAddIn -ManifestPath <path to manifest.xml> -Locale <ll-CC>";
+            case "Set-OrganizationAddIn" -> p.has("Enabled")
+                    ? "Set-OrganizationAddIn -ProductId <ProductId> -Enabled $true (or $false)"
+                    : "Set-OrganizationAddIn -ProductId <ProductId> -ManifestPath <path to manifest.xml> -Locale <ll-CC>";
+            case "Set-OrganizationAddInAssignments" -> "Set-OrganizationAddInAssignments -ProductId <ProductId> -Add -Members '<member>' "
+                    + "(or -Remove instead of -Add; exactly one of them)";
+            case "Remove-OrganizationAddIn" -> "Remove-OrganizationAddIn -ProductId <ProductId>";
+            default -> null;
+        };
+        return form == null ? null : "Complete the command as in the documentation: " + form + ".";
     }
 
     private static void need(CmdletParameters p, List<String> out, String... names) {

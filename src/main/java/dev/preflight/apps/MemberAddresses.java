@@ -40,9 +40,12 @@ public final class MemberAddresses {
         List<MemberAddress> out = new ArrayList<>();
         for (Operation op : s.operations()) {
             if (op.parameters().members() == null) continue;
-            for (String m : op.parameters().members()) {
+            List<String> members = op.parameters().members();
+            for (int i = 0; i < members.size(); i++) {
+                String m = members.get(i);
                 if (m == null) continue;
-                out.add(new MemberAddress(op.id(), m, kinds.get(m.strip().toLowerCase(Locale.ROOT)), op.location()));
+                out.add(new MemberAddress(op.id(), m, kinds.get(m.strip().toLowerCase(Locale.ROOT)),
+                        op.parameters().memberLocation(i, op.location())));
             }
         }
         return out;

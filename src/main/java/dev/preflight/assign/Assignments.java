@@ -10,6 +10,7 @@ import dev.preflight.model.User;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,8 @@ public final class Assignments {
     private final List<MissingFact> missing = new ArrayList<>();
     private final GroupGraph graph;
     private final Map<String, User> users = new HashMap<>();
+    private final Map<String, List<NestedMember>> nestedMembers = new HashMap<>();
+    private long steps;
 
     public Assignments(Snapshot snapshot) {
         this.graph = new GroupGraph(snapshot);
@@ -83,11 +86,12 @@ public final class Assignments {
         Licensing licensing = new Licensing(snapshot.skus());
         List<String> everyoneIds = List.copyOf(everyoneDeployments);
         List<String> everyoneHostList = List.copyOf(everyoneHosts);
+        UnsureIndex unsureIndex = new UnsureIndex(unsure);
         for (User u : snapshot.users()) {
             Set<String> deps = userDeployments.get(u.id());
             boolean everyone = !everyoneIds.isEmpty() && u.active();
             if (deps == null && !everyone) {
-                AssignedUser maybe = unsureUser(u, unsure, licensing, hostless);
+                AssignedUser maybe = unsureUser(u, unsureIndex, licensing, hostless);
                 if (maybe != null) assignedUsers.add(maybe);
                 continue;
             }
@@ -137,20 +141,53 @@ public final class Assignments {
         return unknown + " (of deployment '" + d.id() + "')";
     }
 
-    /** A user no deployment surely reaches but one may: an assigned user naming the absent fact, or null. */
-    private static AssignedUser unsureUser(User u, List<UnsureReach> unsure, Licensing licensing, Map<String, String> hostless) {
-        if (!u.active() || unsure.isEmpty()) return null;
-        Set<String> deps = new TreeSet<>();
-        Set<String> hosts = new TreeSet<>();
-        String fact = null;
-        for (UnsureReach r : unsure) {
-            if (r.users() != null && !r.users().contains(u.id())) continue;
-            deps.add(r.deploymentId());
-            hosts.addAll(r.hosts());
-            if (fact == null) fact = r.fact();
+    /**
+     * The unsure reaches indexed once: those that may reach any active user, folded together, and for each user the
+     * reaches naming it; a user's reaches are then merged in deployment order without scanning the others.
+     */
+    private static final class UnsureIndex {
+        private final List<UnsureReach> all;
+        private final List<Integer> anyone = new ArrayList<>();
+        private final Map<String, List<Integer>> byUser = new HashMap<>();
+        private final List<String> anyoneDeps;
+        private final List<String> anyoneHosts;
+
+        UnsureIndex(List<UnsureReach> unsure) {
+            this.all = unsure;
+            Set<String> deps = new TreeSet<>();
+            Set<String> hosts = new TreeSet<>();
+            for (int i = 0; i < unsure.size(); i++) {
+                UnsureReach r = unsure.get(i);
+                if (r.users() == null) {
+                    anyone.add(i);
+                    deps.add(r.deploymentId());
+                    hosts.addAll(r.hosts());
+                } else {
+                    for (String u : r.users()) byUser.computeIfAbsent(u, k -> new ArrayList<>()).add(i);
+                }
+            }
+            anyoneDeps = List.copyOf(deps);
+            anyoneHosts = List.copyOf(hosts);
         }
-        if (fact == null) return null;
-        return assigned(u, List.copyOf(deps), List.copyOf(hosts), licensing, fact, hostless);
+    }
+
+    /** A user no deployment surely reaches but one may: an assigned user naming the absent fact, or null. */
+    private static AssignedUser unsureUser(User u, UnsureIndex index, Licensing licensing, Map<String, String> hostless) {
+        if (!u.active()) return null;
+        List<Integer> own = index.byUser.getOrDefault(u.id(), List.of());
+        if (own.isEmpty()) {
+            if (index.anyone.isEmpty()) return null;
+            return assigned(u, index.anyoneDeps, index.anyoneHosts, licensing, index.all.get(index.anyone.get(0)).fact(), hostless);
+        }
+        Set<String> deps = new TreeSet<>(index.anyoneDeps);
+        Set<String> hosts = new TreeSet<>(index.anyoneHosts);
+        for (int i : own) {
+            deps.add(index.all.get(i).deploymentId());
+            hosts.addAll(index.all.get(i).hosts());
+        }
+        // The fact named is that of the first reach in deployment order, as the reaches were recorded.
+        int first = index.anyone.isEmpty() ? own.get(0) : Math.min(own.get(0), index.anyone.get(0));
+        return assigned(u, List.copyOf(deps), List.copyOf(hosts), licensing, index.all.get(first).fact(), hostless);
     }
 
     private Audience audience(Deployment d, List<String> activeUsers) {
@@ -217,18 +254,15 @@ public final class Assignments {
             List<String> userIds = new ArrayList<>();
             List<String> paths = new ArrayList<>();
             Set<String> nestedGroups = new TreeSet<>();
-            for (GroupGraph.NestedUser n : graph.nestedUsers(g.id(), unknownGroups)) {
-                if (recipients.contains(n.userId())) continue;
-                List<String> path = new ArrayList<>();
-                for (String gid : n.groupPath()) path.add(graph.name(gid));
-                User nu = users.get(n.userId());
-                path.add(nu.name());
-                nestedGroups.add(n.groupPath().get(1));
-                excluded.putIfAbsent(n.userId(), new Exclusion(nu, "nested group", List.copyOf(path)));
-                if (!userIds.contains(n.userId())) {
-                    userIds.add(n.userId());
-                    paths.add(String.join(" > ", path));
-                }
+            // Each user appears once below a group (the walk keeps the first, shortest path), so no membership test
+            // on the lists is needed; the recipients are a hash set.
+            for (NestedMember n : nestedMembers(g.id(), unknownGroups)) {
+                steps++;
+                if (recipients.contains(n.exclusion().userId())) continue;
+                nestedGroups.add(n.viaGroup());
+                excluded.putIfAbsent(n.exclusion().userId(), n.exclusion());
+                userIds.add(n.exclusion().userId());
+                paths.add(n.pathText());
             }
             for (String ug : unknownGroups) {
                 unknown.add("groups[" + ug + "].members");
@@ -247,6 +281,39 @@ public final class Assignments {
             missing.add(new MissingFact(d, "GRP-006", "users[].accountState (whether any assigned account is enabled)", null));
         }
         return new Audience(d.id(), false, List.copyOf(recipients), List.copyOf(excluded.values()), List.copyOf(unknown));
+    }
+
+    /** A user below an assigned group, reached only through nesting: its exclusion, path text and first nested group. */
+    private record NestedMember(Exclusion exclusion, String pathText, String viaGroup) {
+    }
+
+    /**
+     * The users below {@code groupId} through nesting, each with its exclusion and path ("Sales > West Coast Sales >
+     * Bert"), worked out once per group and shared by every deployment that assigns the group.
+     */
+    private List<NestedMember> nestedMembers(String groupId, List<String> unknownGroups) {
+        List<GroupGraph.NestedUser> below = graph.nestedUsers(groupId, unknownGroups);
+        List<NestedMember> done = nestedMembers.get(groupId);
+        if (done != null) return done;
+        List<NestedMember> out = new ArrayList<>(below.size());
+        Map<List<String>, List<String>> namesOf = new IdentityHashMap<>(); // paths are shared per group: one name list each
+        for (GroupGraph.NestedUser n : below) {
+            steps++;
+            List<String> groupNames = namesOf.computeIfAbsent(n.groupPath(), p -> p.stream().map(graph::name).toList());
+            User u = users.get(n.userId());
+            List<String> path = new ArrayList<>(groupNames.size() + 1);
+            path.addAll(groupNames);
+            path.add(u.name());
+            out.add(new NestedMember(new Exclusion(u, "nested group", List.copyOf(path)), String.join(" > ", path), n.groupPath().get(1)));
+        }
+        List<NestedMember> shared = List.copyOf(out);
+        nestedMembers.put(groupId, shared);
+        return shared;
+    }
+
+    /** Work done classifying nested members (one step per member per assigned group), beside {@link GroupGraph#steps()}. */
+    public long steps() {
+        return steps;
     }
 
     private String blockedReason(Group g) {

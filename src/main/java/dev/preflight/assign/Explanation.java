@@ -45,7 +45,7 @@ public final class Explanation {
         List<String> via = new ArrayList<>();
         for (Member t : d.targets()) {
             if ("user".equals(t.kind()) && t.ref().equals(user.id())) via.add("assigned directly");
-            if ("group".equals(t.kind()) && t.resolved() && graph.directUsers(t.ref()).contains(user.id())) {
+            if ("group".equals(t.kind()) && t.resolved() && graph.isDirectUser(t.ref(), user.id())) {
                 via.add("direct member of assigned group '" + graph.name(t.ref()) + "'");
             }
         }

@@ -16,32 +16,49 @@ import java.util.Set;
 
 /**
  * Group membership as a graph, built once per snapshot: direct user members, nested groups, parents, and the
- * cycles in the nesting. Walks are iterative and visit each group once, so cycles cannot hang them.
+ * cycles in the nesting. Walks are iterative and visit each group once, so cycles cannot hang them; the users below
+ * a group are found once per group (breadth first, one shortest path per user) and shared by every deployment that
+ * assigns it. {@link #steps()} counts the membership entries the walks looked at: the work is linear in the members.
  */
 public final class GroupGraph {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, List<String>> parents = new HashMap<>();
+    private final Map<String, List<String>> children = new HashMap<>();
+    private final Map<String, List<String>> directUsers = new HashMap<>();
+    private final Map<String, Nested> nested = new HashMap<>();
     private final List<GroupCycle> cycles;
+    private long steps;
 
     public GroupGraph(Snapshot snapshot) {
         for (Group g : snapshot.groups()) groups.put(g.id(), g);
         for (Group g : snapshot.groups()) {
             if (g.members() == null) continue;
+            List<String> kids = new ArrayList<>();
+            List<String> users = new ArrayList<>();
             for (Member m : g.members()) {
+                steps++;
                 if ("group".equals(m.kind()) && groups.containsKey(m.ref())) {
                     parents.computeIfAbsent(m.ref(), k -> new ArrayList<>()).add(g.id());
+                    kids.add(m.ref());
+                } else if ("user".equals(m.kind()) && m.resolved()) {
+                    users.add(m.ref());
                 }
             }
+            // A group listed twice keeps the last listing, as the id map above does.
+            children.put(g.id(), List.copyOf(kids));
+            directUsers.put(g.id(), List.copyOf(users));
         }
         // A group's own memberOf settles its parents, also those the snapshot does not contain.
         Map<String, String> byMail = new HashMap<>();
         for (Group g : snapshot.groups()) if (g.mail() != null) byMail.putIfAbsent(g.mail().toLowerCase(java.util.Locale.ROOT), g.id());
         for (Group g : snapshot.groups()) {
-            if (g.memberOf() == null) continue;
+            if (g.memberOf() == null || g.memberOf().isEmpty()) continue;
+            List<String> ps = parents.computeIfAbsent(g.id(), k -> new ArrayList<>());
+            Set<String> known = new HashSet<>(ps);
             for (String ref : g.memberOf()) {
+                steps++;
                 String pid = groups.containsKey(ref) ? ref : byMail.getOrDefault(ref.toLowerCase(java.util.Locale.ROOT), ref);
-                List<String> ps = parents.computeIfAbsent(g.id(), k -> new ArrayList<>());
-                if (!ps.contains(pid)) ps.add(pid);
+                if (known.add(pid)) ps.add(pid);
             }
         }
         cycles = findCycles();
@@ -68,6 +85,11 @@ public final class GroupGraph {
         return cycles;
     }
 
+    /** Membership entries looked at so far (building the graph, walking nested groups): a count of the work done. */
+    public long steps() {
+        return steps;
+    }
+
     /** For every group that is a member of other groups: its parents, in snapshot order. */
     public List<GroupParents> groupParents() {
         List<GroupParents> out = new ArrayList<>();
@@ -78,54 +100,78 @@ public final class GroupGraph {
         return out;
     }
 
-    /** A user reached below a group through nesting, with the path of group names that leads there. */
+    /**
+     * A user reached below a group through nesting, with the path of group ids that leads there (from the assigned
+     * group to the group the user is a direct member of; one list shared by all the users of that group).
+     */
     public record NestedUser(String userId, List<String> groupPath) {
+    }
+
+    /** The users below one group and the nested groups whose members the snapshot does not list. */
+    private record Nested(List<NestedUser> users, List<String> unknownGroups) {
     }
 
     /**
      * Users reached from {@code root} through its nested groups (breadth first, first path wins), excluding none.
-     * {@code unknownGroups} receives nested groups whose members the snapshot does not list.
+     * {@code unknownGroups} receives nested groups whose members the snapshot does not list. The walk is done once
+     * per root: later calls return the same (immutable) list.
      */
     public List<NestedUser> nestedUsers(String root, List<String> unknownGroups) {
+        Nested n = nested.get(root);
+        if (n == null) {
+            n = walk(root);
+            nested.put(root, n);
+        }
+        unknownGroups.addAll(n.unknownGroups());
+        return n.users();
+    }
+
+    private Nested walk(String root) {
         Group start = groups.get(root);
+        if (start == null || start.members() == null) return new Nested(List.of(), List.of());
         List<NestedUser> out = new ArrayList<>();
-        if (start == null || start.members() == null) return out;
+        List<String> unknown = new ArrayList<>();
         Set<String> seenGroups = new HashSet<>();
         seenGroups.add(root);
         Set<String> seenUsers = new HashSet<>();
+        // Each queued group carries its path; a child's path is its parent's plus itself (built once per group).
         Deque<List<String>> queue = new ArrayDeque<>();
-        for (Member m : start.members()) {
-            if ("group".equals(m.kind()) && groups.containsKey(m.ref()) && seenGroups.add(m.ref())) {
-                queue.add(List.of(root, m.ref()));
-            }
+        for (String c : children.get(root)) {
+            steps++;
+            if (seenGroups.add(c)) queue.add(List.of(root, c));
         }
         while (!queue.isEmpty()) {
             List<String> path = queue.poll();
-            Group g = groups.get(path.get(path.size() - 1));
-            if (g.members() == null) {
-                unknownGroups.add(g.id());
+            String gid = path.get(path.size() - 1);
+            if (groups.get(gid).members() == null) {
+                unknown.add(gid);
                 continue;
             }
-            for (Member m : g.members()) {
-                if ("user".equals(m.kind()) && m.resolved() && seenUsers.add(m.ref())) {
-                    out.add(new NestedUser(m.ref(), path));
-                } else if ("group".equals(m.kind()) && groups.containsKey(m.ref()) && seenGroups.add(m.ref())) {
-                    List<String> next = new ArrayList<>(path);
-                    next.add(m.ref());
+            for (String uid : directUsers.get(gid)) {
+                steps++;
+                if (seenUsers.add(uid)) out.add(new NestedUser(uid, path));
+            }
+            for (String c : children.get(gid)) {
+                steps++;
+                if (seenGroups.add(c)) {
+                    List<String> next = new ArrayList<>(path.size() + 1);
+                    next.addAll(path);
+                    next.add(c);
                     queue.add(List.copyOf(next));
                 }
             }
         }
-        return out;
+        return new Nested(List.copyOf(out), List.copyOf(unknown));
     }
 
     /** Direct, resolved user members of a group (empty when unknown). */
     public List<String> directUsers(String groupId) {
-        Group g = groups.get(groupId);
-        if (g == null || g.members() == null) return List.of();
-        List<String> out = new ArrayList<>();
-        for (Member m : g.members()) if ("user".equals(m.kind()) && m.resolved()) out.add(m.ref());
-        return out;
+        return directUsers.getOrDefault(groupId, List.of());
+    }
+
+    /** Whether {@code userId} is a direct, resolved user member of the group. */
+    public boolean isDirectUser(String groupId, String userId) {
+        return directUsers(groupId).contains(userId);
     }
 
     public String name(String groupId) {
@@ -207,16 +253,12 @@ public final class GroupGraph {
             }
             cur = next;
         }
-        for (String c : component) if (!order.contains(c)) order.add(c);
+        for (String c : component) if (!seen.contains(c)) order.add(c);
         List<String> names = order.stream().map(this::name).toList();
-        return new GroupCycle(List.copyOf(order), names, groups.get(first).location());
+        return new GroupCycle(List.copyOf(order), names, groups.get(first).location(), order.get(0));
     }
 
     private List<String> children(String groupId) {
-        Group g = groups.get(groupId);
-        if (g == null || g.members() == null) return List.of();
-        List<String> out = new ArrayList<>();
-        for (Member m : g.members()) if ("group".equals(m.kind()) && groups.containsKey(m.ref())) out.add(m.ref());
-        return out;
+        return children.getOrDefault(groupId, List.of());
     }
 }

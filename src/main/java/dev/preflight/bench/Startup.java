@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * Cold start and fleet, measured as users meet them: wall time of whole processes, median of {@code runs},
  * interleaved so that machine noise hits each alike. Compares {@code ./preflight check SAMPLE} with a no-op Java
  * program started the same way (same launcher flags and class-data-sharing setting), and a fleet of 100 copies of
- * the sample ({@code --each DIR --out DIR}) with one run. Prints one JSON object.
+ * the sample ({@code --each DIR --out DIR}) with one run. The launcher runs on the JDK that runs this (its
+ * {@code JAVA_HOME} is set to it), so {@code bench/run} measures each JDK it finds. Prints one JSON object.
  *
  * <p>{@code Startup LAUNCHER SAMPLE WORKDIR [RUNS]}
  */
@@ -59,6 +60,7 @@ public final class Startup {
         o.put("fleetSeconds", median(tFleet));
         o.put("fleetRatio", Math.round(median(tFleet) / median(tCheck) * 10) / 10.0);
         o.put("sample", sample.getFileName().toString());
+        o.put("java", "Java " + System.getProperty("java.version"));
         System.out.println(o);
     }
 
@@ -81,8 +83,10 @@ public final class Startup {
 
     static double time(List<String> command) throws IOException, InterruptedException {
         long t = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder b = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = b.start();
         int code = p.waitFor();
         double s = (System.nanoTime() - t) / 1e9;
         if (code != 0) throw new IllegalStateException(String.join(" ", command) + " exited " + code);

@@ -74,6 +74,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--waivers", paramLabel = "FILE", description = "A YAML file of waivers (rule, subject, justification, owner, expires).")
     Path waivers;
 
+    @Option(names = "--require-waiver-expiry", description = "Refuse a waiver file in which a waiver has no 'expires' date.")
+    boolean requireWaiverExpiry;
+
     @Option(names = "--baseline", paramLabel = "REPORT", description = "A previous JSON report: mark findings new or unchanged and list fixed ones.")
     Path baseline;
 
@@ -97,6 +100,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Refuse snapshot files larger than N bytes. Default: ${DEFAULT-VALUE}.")
     int maxBytes;
 
+    @Option(names = "--follow-links", description = "Follow symbolic links in a snapshot folder that lead outside it "
+            + "(by default such a link is an input error and nothing behind it is read).")
+    boolean followLinks;
+
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
@@ -113,6 +120,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (maxBytes < 1) return usage(err, "--max-snapshot-bytes takes a positive number of bytes, not " + maxBytes);
         Policy policy;
         try {
             policy = policy();
@@ -145,7 +153,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(snapshots);
         if (each != null) {
             try {
-                inputs.addAll(Fleet.tenants(each));
+                inputs.addAll(Fleet.tenants(each, followLinks));
             } catch (IOException e) {
                 return usage(err, each + ": " + e.getMessage());
             }
@@ -154,6 +162,16 @@ final class CheckCommand implements Callable<Integer> {
         boolean fleet = inputs.size() > 1 || each != null;
         if (fleet && targets.stream().anyMatch(t -> t.file() != null)) {
             return usage(err, "with several snapshots, write reports with --out DIR (formats without =FILE)");
+        }
+        if (fleet && outDir == null && targets.stream().anyMatch(t -> !(t.renderer() instanceof dev.preflight.render.TextRenderer))) {
+            return usage(err, "with several snapshots, --format " + targets.stream().map(t -> t.renderer().name())
+                    .filter(n -> !n.equals("text")).findFirst().orElse("") + " writes one report per tenant: give --out DIR"
+                    + " (standard output takes only the text summary)");
+        }
+        for (Target t : targets) {
+            if (t.file() == null) continue;
+            String why = overwritesInput(t.file(), inputs);
+            if (why != null) return usage(err, "will not write report '" + t.file() + "': it is " + why);
         }
         if (!fleet && outDir != null) return usage(err, "--out is for fleets (several snapshots or --each)");
         if (outDir != null && !Files.isDirectory(outDir)) {
@@ -166,7 +184,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path dir : ruleDirs) {
             if (!Files.isDirectory(dir)) return usage(err, dir + ": --rules needs a folder of .drl files");
         }
-        SnapshotLoader loader = new SnapshotLoader(maxBytes);
+        SnapshotLoader loader = new SnapshotLoader(maxBytes, followLinks);
         if (fleet) {
             Preflight preflight = preflight(loader, policy, err);
             if (preflight == null) return ExitCode.INPUT.code;
@@ -185,8 +203,11 @@ final class CheckCommand implements Callable<Integer> {
         long parseNanos = System.nanoTime() - parseStart;
         Preflight preflight = preflight(loader, policy, err);
         if (preflight == null) return ExitCode.INPUT.code;
-        Report report = preflight.check(snapshot, threshold, timings, parseNanos);
-        for (String note : report.notes()) err.println("preflight: note: " + note);
+        Report report = preflight.check(snapshot, threshold, timings, parseNanos)
+                .withOutputs(targets.stream().filter(t -> t.file() != null && t.renderer().complete()).map(t -> t.file().toString()).toList());
+        // The text report lists the notes itself; on standard error they would say it twice on a terminal.
+        boolean textShown = targets.stream().anyMatch(t -> t.file() == null && "text".equals(t.renderer().name()));
+        if (!textShown) for (String note : report.notes()) err.println("preflight: note: " + note);
         try {
             for (Target t : targets) write(t, report, out);
         } catch (IOException e) {
@@ -208,15 +229,44 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         Path cfg = config;
-        if (cfg == null && Files.isRegularFile(Path.of(".preflight.yaml"))) cfg = Path.of(".preflight.yaml");
-        Config c = cfg == null ? Config.NONE : Config.read(cfg);
-        List<Waiver> w = waivers == null ? List.of() : Waivers.read(waivers);
+        boolean found = cfg == null && Files.isRegularFile(Path.of(".preflight.yaml"));
+        if (found) cfg = Path.of(".preflight.yaml");
+        Config c = cfg == null ? Config.NONE : Config.read(cfg, found);
+        List<Waiver> w = waivers == null ? List.of() : Waivers.read(waivers, requireWaiverExpiry);
         Baseline b = baseline == null ? null : Baseline.read(baseline);
         if (failOnNewOnly && b == null) throw new IllegalArgumentException("--fail-on-new-only needs --baseline");
         return new Policy(c, w, b, failOnNewOnly, today);
     }
 
+    /** Why writing {@code target} would replace an input of this run (a snapshot, waiver, config or baseline file), or null. */
+    private String overwritesInput(Path target, List<Path> inputs) {
+        if (!Files.exists(target) || !Files.isRegularFile(target)) return null;
+        List<Path> files = new ArrayList<>();
+        if (waivers != null) files.add(waivers);
+        if (baseline != null) files.add(baseline);
+        if (config != null) files.add(config);
+        else if (Files.isRegularFile(Path.of(".preflight.yaml"))) files.add(Path.of(".preflight.yaml"));
+        try {
+            for (Path f : files) if (Files.exists(f) && Files.isSameFile(f, target)) return "an input of this run (" + f + ")";
+            Path real = target.toRealPath();
+            String n = real.getFileName().toString().toLowerCase(Locale.ROOT);
+            boolean yaml = n.endsWith(".yaml") || n.endsWith(".yml");
+            for (Path in : inputs) {
+                if (!Files.exists(in)) continue;
+                if (Files.isSameFile(in, target)) return "the snapshot being checked";
+                if (yaml && Files.isDirectory(in) && real.startsWith(in.toRealPath())) return "a file of the snapshot folder " + in;
+            }
+        } catch (IOException e) {
+            return "not checkable against the inputs: " + e.getMessage();
+        }
+        return null;
+    }
+
     static void write(Target t, Report report, PrintWriter out) throws IOException {
+        if (t.file() != null && Output.isStandardOutput(t.file())) {
+            write(new Target(t.renderer(), null), report, out);
+            return;
+        }
         if (t.file() == null) {
             StringWriter buffer = new StringWriter();
             Renderer r = t.renderer() instanceof dev.preflight.render.TextRenderer
@@ -235,6 +285,12 @@ final class CheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             RuleBase rules = RuleBase.build(ruleDirs);
+            try {
+                policy.check(rules.catalog().keySet());
+            } catch (InputException e) {
+                printProblems(err, e.problems());
+                return null;
+            }
             return new Preflight(rules, loader, policy, timestamp ? Instant.now() : null).ruleBaseNanos(System.nanoTime() - start);
         } catch (RuleBaseException e) {
             for (String p : e.problems()) err.println(p);

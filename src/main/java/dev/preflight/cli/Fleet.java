@@ -44,16 +44,27 @@ final class Fleet {
         this.jobs = jobs;
     }
 
-    /** The tenants of a fleet folder: each sub-folder and each YAML file directly in it, sorted. */
-    static List<Path> tenants(Path dir) throws IOException {
+    /**
+     * The tenants of a fleet folder: each sub-folder and each YAML file directly in it, sorted. A symbolic link that
+     * leads outside the folder is refused unless {@code followLinks}, as inside a snapshot folder.
+     */
+    static List<Path> tenants(Path dir, boolean followLinks) throws IOException {
         if (!Files.isDirectory(dir)) throw new IOException("--each needs a folder of tenant snapshots");
+        List<Path> out;
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> out = s.filter(p -> !p.getFileName().toString().startsWith("."))
+            out = s.filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> Files.isDirectory(p) || p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .sorted().toList();
-            if (out.isEmpty()) throw new IOException("no tenant snapshots (sub-folders or YAML files) in the folder");
-            return out;
         }
+        if (out.isEmpty()) throw new IOException("no tenant snapshots (sub-folders or YAML files) in the folder");
+        Path root = dir.toRealPath();
+        for (Path p : out) {
+            if (!followLinks && Files.isSymbolicLink(p) && Files.exists(p) && !p.toRealPath().startsWith(root)) {
+                throw new IOException(dev.preflight.render.Text.visible(p.getFileName().toString())
+                        + " is a symbolic link to a place outside the folder; not followed (pass --follow-links)");
+            }
+        }
+        return out;
     }
 
     private record Outcome(Path input, Report report, List<Problem> problems, String error) {
@@ -73,6 +84,8 @@ final class Fleet {
         }
         List<FleetSummary.Tenant> rows = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        // the fleet summary's own files: a tenant named fleet.txt(.yaml) gets another folder, never theirs
+        for (String format : FleetRenderer.FORMATS) names.add("fleet." + FleetRenderer.extension(format));
         ExitCode worst = ExitCode.CLEAN;
         try {
             for (Future<Outcome> f : futures) {
@@ -100,8 +113,9 @@ final class Fleet {
                 } else {
                     Path dir = outDir.resolve(unique(folderName(o.input()), names));
                     Files.createDirectories(dir);
+                    Report written = r.withOutputs(targets.stream().filter(t -> t.renderer().complete()).map(t -> dir.resolve("report." + t.renderer().extension()).toString()).toList());
                     for (CheckCommand.Target t : targets) {
-                        Output.atomically(dir.resolve("report." + t.renderer().extension()), w -> t.renderer().render(r, w));
+                        Output.atomically(dir.resolve("report." + t.renderer().extension()), w -> t.renderer().render(written, w));
                     }
                 }
             }

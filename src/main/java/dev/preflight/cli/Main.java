@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 @Command(name = "preflight", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Checks a Microsoft 365 tenant snapshot against the documented prerequisites of add-in, "
                 + "Integrated apps and Dynamics 365 App for Outlook rollouts.",
-        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, MergeCommand.class,
+        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, MergeCommand.class, ManifestCommand.class,
+                ImportCommand.class, LicensesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
@@ -36,7 +37,8 @@ public final class Main implements Runnable {
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
-        cl.setErr(err);
+        cl.setErr(new PrintWriter(new VisibleWriter(err), true));
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = parseResult.originalArgs().contains("--debug");
             PrintWriter e = commandLine.getErr();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.preflight.engine.Severity;
 import dev.preflight.fleet.FleetRenderer;
 import dev.preflight.fleet.FleetSummary;
+import dev.preflight.render.Text;
 import dev.preflight.snapshot.SnapshotLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,9 +62,18 @@ final class MergeCommand implements Callable<Integer> {
                 files.add(p);
             }
         }
+        if (files.isEmpty()) {
+            err.println("preflight: no reports found in " + String.join(", ", reports.stream().map(SnapshotLoader::display).toList())
+                    + " (merge reads the JSON reports of preflight check: *.json)");
+            err.flush();
+            return ExitCode.INPUT.code;
+        }
         List<FleetSummary.Tenant> rows = new ArrayList<>();
         boolean broken = false;
         ObjectMapper mapper = new ObjectMapper();
+        // A report is counted once: the same tenant and snapshot digest seen again (the same file given twice, or a copy).
+        Map<String, String> seen = new LinkedHashMap<>();
+        Map<String, String> tenantSeen = new LinkedHashMap<>();
         for (Path f : files) {
             String source = SnapshotLoader.display(f);
             JsonNode r;
@@ -88,13 +98,30 @@ final class MergeCommand implements Callable<Integer> {
                 broken = true;
                 continue;
             }
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            for (Severity s : Severity.values()) counts.put(s.label(), r.path("summary").path(s.label()).asInt());
-            Map<String, Integer> byRule = new TreeMap<>();
-            for (JsonNode finding : r.get("findings")) byRule.merge(finding.path("ruleId").asText(), 1, Integer::sum);
-            List<String> top = FleetSummary.top(byRule);
             String name = r.path("snapshot").path("tenant").asText(source);
-            rows.add(new FleetSummary.Tenant(name, source, counts, r.path("summary").path("couldNotVerify").asInt(),
+            String sha = r.path("snapshot").path("sha256").asText("");
+            String identity = name + "\u0000" + sha;
+            if (seen.containsKey(identity)) {
+                err.println("preflight: note: " + source + " is the same report as " + seen.get(identity) + " (tenant '" + Text.oneLine(name)
+                        + "', snapshot sha256 " + (sha.length() > 12 ? sha.substring(0, 12) : sha) + "); counted once");
+                continue;
+            }
+            seen.put(identity, source);
+            String earlier = tenantSeen.putIfAbsent(name, source);
+            if (earlier != null) {
+                err.println("preflight: note: tenant '" + Text.oneLine(name) + "' is in " + earlier + " and in " + source
+                        + " with different snapshots; both are listed");
+            }
+            // Live counts (waived findings apart) where the report has them; older reports count all findings.
+            JsonNode summary = r.path("summary").has("live") ? r.path("summary").path("live") : r.path("summary");
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Severity s : Severity.values()) counts.put(s.label(), summary.path(s.label()).asInt());
+            Map<String, Integer> byRule = new TreeMap<>();
+            for (JsonNode finding : r.get("findings")) {
+                if (!finding.has("waiver")) byRule.merge(finding.path("ruleId").asText(), 1, Integer::sum);
+            }
+            List<String> top = FleetSummary.top(byRule);
+            rows.add(new FleetSummary.Tenant(name, source, counts, summary.path("couldNotVerify").asInt(),
                     r.path("summary").path("failing").asInt(), top, null));
         }
         FleetSummary summary = FleetSummary.of(rows);

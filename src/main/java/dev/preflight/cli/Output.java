@@ -7,8 +7,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
-/** Writes report files atomically: a temporary file beside the target, then a rename. */
+/**
+ * Writes report files: a regular file (or a new one) atomically, as a temporary file beside it and then a rename,
+ * so a reader never sees half a report and a failed run leaves the earlier one whole; a special file (a device such
+ * as {@code /dev/null}, a pipe) as a stream, never replaced. {@code /dev/stdout} is standard output.
+ */
 final class Output {
     private Output() {
     }
@@ -17,7 +22,24 @@ final class Output {
         void write(Writer w) throws IOException;
     }
 
-    static void atomically(Path target, Body body) throws IOException {
+    /** {@code /dev/stdout} and its aliases: written through the command's own standard output. */
+    static boolean isStandardOutput(Path target) {
+        String s = target.toAbsolutePath().normalize().toString();
+        return s.equals("/dev/stdout") || s.equals("/dev/fd/1") || s.equals("/proc/self/fd/1");
+    }
+
+    static void atomically(Path given, Body body) throws IOException {
+        Path target = given;
+        if (Files.exists(given)) {
+            if (!Files.isRegularFile(given)) {
+                try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                        Files.newOutputStream(given, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
+                    body.write(w);
+                }
+                return;
+            }
+            target = given.toRealPath(); // a link to a report file: replace the file, keep the link
+        }
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
@@ -39,6 +61,8 @@ final class Output {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (Files.isDirectory(abs)) return "is a folder";
+        if (isStandardOutput(abs)) return null;
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) return Files.isWritable(abs) ? null : "it is not writable";
         if (dir == null || !Files.isDirectory(dir)) return "its folder does not exist";
         if (!Files.isWritable(dir)) return "its folder is not writable";
         if (Files.exists(abs) && !Files.isWritable(abs)) return "the file is not writable";

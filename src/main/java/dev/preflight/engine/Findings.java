@@ -2,6 +2,7 @@ package dev.preflight.engine;
 
 import dev.preflight.assign.MissingFact;
 import dev.preflight.model.Entity;
+import dev.preflight.model.Location;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;
@@ -26,6 +27,12 @@ public final class Findings {
     public static Finding in(RuleContext drools, Entity subject, String context, String message, Object... evidence) {
         return new Finding(ruleId(drools), null, subject.kind(), String.valueOf(subject.id()), String.valueOf(subject.name()), context, message,
                 evidence(evidence), subject.location());
+    }
+
+    /** A finding about {@code subject} placed at {@code at} (e.g. the manifest line a fact was read from). */
+    public static Finding at(RuleContext drools, Entity subject, Location at, String message, Object... evidence) {
+        return new Finding(ruleId(drools), null, subject.kind(), String.valueOf(subject.id()), String.valueOf(subject.name()), null, message,
+                evidence(evidence), at);
     }
 
     /** DATA-004: the firing rule could not decide for {@code subject} because {@code fact} is absent. */

@@ -97,8 +97,8 @@ public final class Unknowns {
             if (absent == null) continue;
             String named = absent.apply(f, ix);
             if (named != null) {
-                return new Finding(Findings.MISSING_DATA, f.ruleId(), f.subjectKind(), f.subjectId(), f.subjectName(), f.context(),
-                        f.ruleId() + " could not be decided for " + f.subjectKind() + " '" + f.subjectName() + "'"
+                return new Finding(Findings.MISSING_DATA, m.id(), f.subjectKind(), f.subjectId(), f.subjectName(), f.context(),
+                        m.id() + " could not be decided for " + f.subjectKind() + " '" + f.subjectName() + "'"
                                 + (f.context() == null ? "" : " (" + f.context() + ")") + ": the snapshot does not give " + named,
                         List.of("missing: " + named), f.location());
             }

@@ -22,7 +22,7 @@ public record FleetSummary(List<Tenant> tenants) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         r.counts().forEach((s, n) -> counts.put(s.label(), n));
         Map<String, Integer> byRule = new TreeMap<>();
-        for (Report.Entry e : r.entries()) byRule.merge(e.finding().ruleId(), 1, Integer::sum);
+        for (Report.Entry e : r.live()) byRule.merge(e.finding().ruleId(), 1, Integer::sum);
         return new Tenant(r.tenantName() == null ? source : r.tenantName(), source, counts, r.couldNotVerify(), r.failing(),
                 top(byRule), null);
     }

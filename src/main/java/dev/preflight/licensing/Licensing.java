@@ -35,8 +35,8 @@ public final class Licensing {
             Product p = known != null ? known : s.exchangeOnline() == null ? null
                     : new Product(s.skuPartNumber(), s.skuId(), s.name(), s.exchangeOnline(), false, false);
             if (p == null) continue;
-            bySnapshot.put(s.skuPartNumber().toLowerCase(Locale.ROOT), p);
-            if (s.skuId() != null) bySnapshot.put(s.skuId().toLowerCase(Locale.ROOT), p);
+            bySnapshot.put(key(s.skuPartNumber()), p);
+            if (s.skuId() != null) bySnapshot.put(key(s.skuId()), p);
         }
     }
 
@@ -75,7 +75,15 @@ public final class Licensing {
     }
 
     private static Product find(Map<String, Product> map, String key) {
-        return key == null ? null : map.get(key.toLowerCase(Locale.ROOT));
+        return key == null ? null : map.get(key(key));
+    }
+
+    /**
+     * A SKU as looked up: trimmed, lower case, non-breaking spaces as spaces (Microsoft's table writes some part
+     * numbers with U+00A0 inside or at the end, e.g. {@code O365_w/o Teams Bundle_M3}).
+     */
+    static String key(String sku) {
+        return sku.replace('\u00A0', ' ').strip().toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, Product> load() {
@@ -87,8 +95,8 @@ public final class Licensing {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] c = line.split(",");
                 Product p = new Product(c[0], c[1], c[2], "yes".equals(c[3]), "yes".equals(c[4]), "yes".equals(c[5]));
-                out.put(c[0].toLowerCase(Locale.ROOT), p);
-                out.put(c[1].toLowerCase(Locale.ROOT), p);
+                out.put(key(c[0]), p);
+                out.put(key(c[1]), p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

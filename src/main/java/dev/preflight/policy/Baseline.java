@@ -22,7 +22,7 @@ public record Baseline(Map<String, Report.Fixed> findings) {
         String name = SnapshotLoader.display(file);
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = new ObjectMapper().readTree(SnapshotLoader.readRegularFile(file, dev.preflight.snapshot.YamlReader.DEFAULT_MAX_BYTES, name, ""));
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new InputException(new Problem(new Location(name, 0, 0), "no such file"));
         } catch (JsonProcessingException e) {
@@ -41,8 +41,10 @@ public record Baseline(Map<String, Report.Fixed> findings) {
             String key = f.hasNonNull("key") ? f.get("key").asText()
                     : f.path("ruleId").asText() + "|" + subject.path("kind").asText() + "|" + subject.path("id").asText()
                     + "|" + f.path("context").asText("") + "|" + f.path("undecidedRule").asText("");
+            JsonNode at = f.path("location");
             out.putIfAbsent(key, new Report.Fixed(key, f.path("ruleId").asText(), subject.path("kind").asText(),
-                    subject.path("id").asText(), f.path("message").asText()));
+                    subject.path("id").asText(), f.path("message").asText(),
+                    new Location(at.path("file").asText(""), at.path("line").asInt(0), at.path("column").asInt(0))));
         }
         return new Baseline(Map.copyOf(out));
     }

@@ -1,6 +1,7 @@
 package dev.preflight.policy;
 
 import dev.preflight.engine.Severity;
+import dev.preflight.model.Location;
 import dev.preflight.snapshot.InputException;
 import dev.preflight.snapshot.Problem;
 import dev.preflight.snapshot.YNode;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Settings from {@code .preflight.yaml} (or {@code --config}):
@@ -22,18 +22,27 @@ import java.util.regex.Pattern;
  *   ROL-002: { enabled: false }
  * </pre>
  */
-public record Config(Severity failOn, boolean failOnGiven, Map<String, RuleSetting> rules, String file) {
+public record Config(Severity failOn, boolean failOnGiven, Map<String, RuleSetting> rules, String file,
+                     Location failOnAt, boolean fromWorkingFolder) {
 
-    /** Overrides for one rule. */
-    public record RuleSetting(Boolean enabled, Severity severity, Integer threshold) {
+    /** Overrides for one rule, and where its entry is written. */
+    public record RuleSetting(Boolean enabled, Severity severity, Integer threshold, Location location) {
     }
 
-    public static final Config NONE = new Config(null, false, Map.of(), null);
+    public static final Config NONE = new Config(null, false, Map.of(), null, null, false);
     static final Set<String> TOP = Set.of("failOn", "rules");
     static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "threshold");
-    static final Pattern RULE = Pattern.compile("^[A-Z]{2,4}-\\d{3}$");
-
+    /** Reads a config file named on the command line. */
     public static Config read(Path file) throws InputException {
+        return read(file, false);
+    }
+
+    /**
+     * Reads a config file; {@code fromWorkingFolder} when it was picked up as {@code .preflight.yaml} without
+     * {@code --config} (reports say so). Rule ids are checked against the loaded rules later, by
+     * {@link Policy#check}.
+     */
+    public static Config read(Path file, boolean fromWorkingFolder) throws InputException {
         YNode root = YamlFiles.read(file);
         List<Problem> problems = new ArrayList<>();
         if (!(root instanceof YNode.YMap top)) throw new InputException(new Problem(root.location(), "expected a mapping"));
@@ -53,10 +62,6 @@ public record Config(Severity failOn, boolean failOnGiven, Map<String, RuleSetti
         if (rs instanceof YNode.YMap map) {
             for (YNode.Entry e : map.entries()) {
                 String where = "rules." + e.key() + ": ";
-                if (!RULE.matcher(e.key()).matches()) {
-                    problems.add(new Problem(e.keyLocation(), "rules: '" + e.key() + "' is not a rule id like GRP-005"));
-                    continue;
-                }
                 if (!(e.value() instanceof YNode.YMap m)) {
                     problems.add(new Problem(e.value().location(), where + "expected a mapping (enabled, severity, threshold)"));
                     continue;
@@ -81,11 +86,12 @@ public record Config(Severity failOn, boolean failOnGiven, Map<String, RuleSetti
                         problems.add(new Problem(m.get("threshold").location(), where + "threshold: expected a whole number above 0"));
                     }
                 }
-                rules.put(e.key(), new RuleSetting(enabled, severity, threshold));
+                rules.put(e.key(), new RuleSetting(enabled, severity, threshold, e.keyLocation()));
             }
         }
         if (!problems.isEmpty()) throw new InputException(problems);
-        return new Config(failOn, failOnGiven, Map.copyOf(rules), root.location().file());
+        return new Config(failOn, failOnGiven, Map.copyOf(rules), root.location().file(),
+                failOnGiven ? top.get("failOn").location() : null, fromWorkingFolder);
     }
 
     /** The threshold set for a rule, or {@code fallback}. */

@@ -7,11 +7,16 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** One row per finding for a spreadsheet; RFC 4180 quoting, and cells that would start a formula neutralised. */
+/**
+ * One row per finding for a spreadsheet; RFC 4180 quoting, and cells that would start a formula neutralised. The
+ * {@code override} column says what the config changed for the finding's rule; after the findings, one row per
+ * baseline finding that is gone ({@code baseline} fixed) and, with a config, one row per config line (subject kind
+ * {@code config}), the DATA-004-disabled warning first.
+ */
 public final class CsvRenderer implements Renderer {
     static final List<String> HEADER = List.of("severity", "ruleId", "title", "subjectKind", "subjectId", "subjectName",
             "context", "message", "evidence", "file", "line", "column", "remediation", "source", "waived", "waiver",
-            "baseline");
+            "baseline", "override");
 
     @Override
     public String name() {
@@ -31,10 +36,23 @@ public final class CsvRenderer implements Renderer {
             row(out, List.of(e.severity().label(), f.ruleId(), e.rule() == null ? "" : e.rule().title(), f.subjectKind(),
                     f.subjectId(), f.subjectName(), nz(f.context()), f.message(), String.join("; ", f.evidence()),
                     f.location().file(), String.valueOf(f.location().line()), String.valueOf(f.location().column()),
-                    e.rule() == null ? "" : nz(e.rule().remediation()), e.rule() == null ? "" : nz(e.rule().source()),
+                    nz(e.remediation()), e.rule() == null ? "" : nz(e.rule().source()),
                     e.waived() ? "yes" : "no", e.waived() ? e.waiver().justification() : "",
-                    e.status() == null ? "" : e.status().name().toLowerCase(java.util.Locale.ROOT)));
+                    e.status() == null ? "" : e.status().name().toLowerCase(java.util.Locale.ROOT),
+                    String.join("; ", r.overrides().stream().filter(o -> f.ruleId().equals(o.ruleId())).map(Report.Override::text).toList())));
         }
+        for (Report.Fixed f : r.fixed()) {
+            row(out, List.of("", f.ruleId(), r.catalog().containsKey(f.ruleId()) ? r.catalog().get(f.ruleId()).title() : "",
+                    f.subjectKind(), f.subjectId(), "", "", f.message(), "", f.location().file(), String.valueOf(f.location().line()),
+                    String.valueOf(f.location().column()), "", "", "no", "", "fixed", ""));
+        }
+        if (r.hiddenWarning() != null) configRow(out, r, "warning", Report.COULD_NOT_VERIFY, r.hiddenWarning());
+        for (String line : r.configLines()) configRow(out, r, "", "", line);
+    }
+
+    private static void configRow(Writer out, Report r, String severity, String ruleId, String text) throws IOException {
+        row(out, List.of(severity, ruleId, "", "config", nz(r.configFile()), "", "", text, "", nz(r.configFile()), "", "", "", "", "no",
+                "", "", text));
     }
 
     private static String nz(String s) {

@@ -13,8 +13,13 @@ public final class Fingerprint {
     }
 
     public static String of(Finding f) {
+        return of(f.key());
+    }
+
+    /** The fingerprint of a finding key (e.g. a baseline finding that is gone). */
+    public static String of(String key) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(f.key().getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

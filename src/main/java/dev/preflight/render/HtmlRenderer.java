@@ -50,6 +50,8 @@ public final class HtmlRenderer implements Renderer {
             .tag{display:inline-block;border:1px solid var(--line);border-radius:10px;padding:0 6px;font-size:12px;color:var(--muted)}
             code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
             tr[hidden]{display:none}
+            tr.waived td{color:var(--muted)}
+            .alarm{border:2px solid var(--err);border-radius:8px;padding:10px 16px;color:var(--err);font-weight:600}
             @media print{.controls{display:none}body{padding:0;max-width:none}details{break-inside:avoid}a{color:inherit}}
             """;
 
@@ -68,8 +70,10 @@ public final class HtmlRenderer implements Renderer {
                 shown.textContent=n+' of '+rows.length+' shown';
               }
               // Filters can be preset from the address: report.html#severity=error&area=GRP&rule=GRP-001&q=bert
+              // (a malformed escape such as %E0%A4%A is taken as written: it must not stop the filters)
+              function text(v){try{return decodeURIComponent(v);}catch(e){return v;}}
               (location.hash||'').replace(/^#/,'').split('&').forEach(function(kv){
-                var i=kv.indexOf('='),k=kv.slice(0,i),v=decodeURIComponent(kv.slice(i+1)||'');
+                var i=kv.indexOf('=');if(i<0)return;var k=kv.slice(0,i),v=text(kv.slice(i+1));
                 if(k==='severity')sev.value=v;else if(k==='area')area.value=v;else if(k==='rule')rule.value=v;else if(k==='q')q.value=v;
               });
               [sev,area,rule].forEach(function(e){e.addEventListener('change',apply);});
@@ -106,12 +110,18 @@ public final class HtmlRenderer implements Renderer {
         out.write("<p class=\"meta\">" + esc(r.toolName() + " " + r.toolVersion()) + " &middot; " + r.files().size()
                 + " snapshot file" + (r.files().size() == 1 ? "" : "s") + " &middot; sha256 <code>" + esc(r.snapshotSha256())
                 + "</code>" + (r.timestamp() == null ? "" : " &middot; " + esc(r.timestamp().toString())) + "</p>\n");
+        if (r.hiddenWarning() != null) out.write("<p class=\"alarm\" role=\"alert\">" + esc(r.hiddenWarning()) + "</p>\n");
         summary(out, r);
+        if (!r.configLines().isEmpty()) {
+            out.write("<h2>Config</h2>\n<ul id=\"config\">\n");
+            for (String n : r.configLines()) out.write("<li>" + esc(n) + "</li>\n");
+            out.write("</ul>\n");
+        }
         findings(out, r);
+        fixed(out, r);
         deployments(out, r);
-        if (!r.notes().isEmpty() || !r.overrides().isEmpty()) {
+        if (!r.notes().isEmpty()) {
             out.write("<h2>Notes</h2>\n<ul>\n");
-            for (String n : r.overrides()) out.write("<li>" + esc(n) + "</li>\n");
             for (String n : r.notes()) out.write("<li>" + esc(n) + "</li>\n");
             out.write("</ul>\n");
         }
@@ -128,6 +138,10 @@ public final class HtmlRenderer implements Renderer {
         out.write("<div class=\"card\"><b>" + r.waivedCount() + "</b>waived</div>\n");
         if (r.failOn() != null) {
             out.write("<div class=\"card\"><b>" + r.failing() + "</b>failing (at or above " + r.failOn().label() + ")</div>\n");
+        }
+        if (r.baseline()) {
+            out.write("<div class=\"card\"><b>" + r.count(Report.BaselineStatus.NEW) + " / " + r.count(Report.BaselineStatus.UNCHANGED)
+                    + " / " + r.fixed().size() + "</b>new / unchanged / fixed</div>\n");
         }
         out.write("</div>\n<h2>By area</h2>\n<table id=\"areas\"><thead><tr><th>area</th>");
         for (Severity s : Severity.values()) out.write("<th class=\"num\">" + s.label() + "</th>");
@@ -164,11 +178,12 @@ public final class HtmlRenderer implements Renderer {
         for (Report.Entry e : r.entries()) {
             Finding f = e.finding();
             RuleMeta m = e.rule();
-            out.write("<tr data-severity=\"" + e.severity().label() + "\" data-area=\"" + esc(RuleMeta.areaOf(f.ruleId()))
+            out.write("<tr" + (e.waived() ? " class=\"waived\"" : "") + " data-severity=\"" + e.severity().label() + "\" data-area=\"" + esc(RuleMeta.areaOf(f.ruleId()))
                     + "\" data-rule=\"" + esc(f.ruleId()) + "\">");
             out.write("<td class=\"sev " + e.severity().label() + "\">" + e.severity().label()
                     + (e.waived() ? " <span class=\"tag\">waived</span>" : "")
-                    + (e.status() == Report.BaselineStatus.NEW ? " <span class=\"tag\">new</span>" : "") + "</td>");
+                    + (e.status() == Report.BaselineStatus.NEW ? " <span class=\"tag\">new</span>" : "")
+                    + (e.status() == Report.BaselineStatus.UNCHANGED ? " <span class=\"tag\">unchanged</span>" : "") + "</td>");
             out.write("<td class=\"rule\">" + esc(f.ruleId()) + "</td><td>" + esc(f.subjectName()) + "<br><span class=\"tag\">"
                     + esc(f.subjectKind()) + "</span></td>");
             out.write("<td><details><summary>" + esc(f.message()) + "</summary><div class=\"body\">");
@@ -179,7 +194,7 @@ public final class HtmlRenderer implements Renderer {
                 out.write("</ul>");
             }
             if (m != null) {
-                out.write("<div>Fix: " + esc(m.remediation()) + "</div><div>Why: " + esc(m.rationale()) + "</div>");
+                out.write("<div>Fix: " + esc(e.remediation()) + "</div><div>Why: " + esc(m.rationale()) + "</div>");
                 out.write("<div>Source: " + esc(m.source()) + "</div>");
             }
             if (e.waived()) {
@@ -187,6 +202,18 @@ public final class HtmlRenderer implements Renderer {
                         + esc(e.waiver().owner()) + ")") + (e.waiver().expires() == null ? "" : ", until " + esc(e.waiver().expires())) + "</div>");
             }
             out.write("</div></details></td><td><code>" + esc(f.location().toString()) + "</code></td></tr>\n");
+        }
+        out.write("</tbody></table>\n");
+    }
+
+    private static void fixed(Writer out, Report r) throws IOException {
+        if (r.fixed().isEmpty()) return;
+        out.write("<h2>Fixed since the baseline</h2>\n<table id=\"fixed\"><thead><tr><th>rule</th><th>subject</th><th>finding</th>"
+                + "<th>where (in the baseline)</th></tr></thead>\n<tbody>\n");
+        for (Report.Fixed f : r.fixed()) {
+            out.write("<tr><td class=\"rule\">" + esc(f.ruleId()) + "</td><td>" + esc(f.subjectId()) + "<br><span class=\"tag\">"
+                    + esc(f.subjectKind()) + "</span></td><td>" + esc(f.message()) + "</td><td><code>" + esc(f.location().toString())
+                    + "</code></td></tr>\n");
         }
         out.write("</tbody></table>\n");
     }

@@ -44,17 +44,36 @@ public final class JsonRenderer implements Renderer {
             g.writeStringField("sha256", r.snapshotSha256());
             g.writeEndObject();
             g.writeObjectFieldStart("summary");
-            Map<Severity, Integer> counts = r.counts();
-            for (Severity s : Severity.values()) g.writeNumberField(s.label(), counts.get(s));
+            // error, warning, info and couldNotVerify keep their schemaVersion 1 meaning (waived included); live has the rest.
+            for (Severity s : Severity.values()) {
+                g.writeNumberField(s.label(), (int) r.entries().stream().filter(e -> e.severity() == s).count());
+            }
             g.writeNumberField("total", r.entries().size());
-            g.writeNumberField("couldNotVerify", r.couldNotVerify());
+            g.writeNumberField("couldNotVerify", (int) r.entries().stream()
+                    .filter(e -> Report.COULD_NOT_VERIFY.equals(e.finding().ruleId())).count());
             g.writeNumberField("waived", r.waivedCount());
+            Map<Severity, Integer> counts = r.counts();
+            g.writeObjectFieldStart("live");
+            for (Severity s : Severity.values()) g.writeNumberField(s.label(), counts.get(s));
+            g.writeNumberField("couldNotVerify", r.couldNotVerify());
+            g.writeEndObject();
             if (r.failOn() != null) {
                 g.writeStringField("failOn", r.failOn().label());
                 g.writeNumberField("failing", r.failing());
             }
             if (r.failOnNewOnly()) g.writeBooleanField("failOnNewOnly", true);
+            if (r.baseline()) {
+                g.writeNumberField("new", r.count(Report.BaselineStatus.NEW));
+                g.writeNumberField("unchanged", r.count(Report.BaselineStatus.UNCHANGED));
+                g.writeNumberField("fixed", r.fixed().size());
+            }
+            if (r.couldNotVerifyHidden()) g.writeNumberField("couldNotVerifyHidden", r.hidden().get(Report.COULD_NOT_VERIFY));
             g.writeEndObject();
+            if (r.hiddenWarning() != null) {
+                g.writeArrayFieldStart("warnings");
+                g.writeString(r.hiddenWarning());
+                g.writeEndArray();
+            }
             g.writeArrayFieldStart("findings");
             for (Report.Entry e : r.entries()) finding(g, e);
             g.writeEndArray();
@@ -67,13 +86,34 @@ public final class JsonRenderer implements Renderer {
                     g.writeStringField("subjectKind", f.subjectKind());
                     g.writeStringField("subjectId", f.subjectId());
                     g.writeStringField("message", f.message());
+                    location(g, f.location());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
             }
+            if (r.configFile() != null) {
+                g.writeObjectFieldStart("config");
+                g.writeStringField("file", r.configFile());
+                g.writeBooleanField("fromWorkingFolder", r.configFromWorkingFolder());
+                g.writeArrayFieldStart("changes");
+                for (Report.Override o : r.overrides()) {
+                    g.writeStartObject();
+                    if (o.ruleId() != null) g.writeStringField("ruleId", o.ruleId());
+                    g.writeStringField("setting", o.setting());
+                    g.writeStringField("value", o.value());
+                    g.writeStringField("location", o.location());
+                    g.writeStringField("text", o.text());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeObjectFieldStart("hidden");
+                for (var h : r.hidden().entrySet()) g.writeNumberField(h.getKey(), h.getValue());
+                g.writeEndObject();
+                g.writeEndObject();
+            }
             if (!r.overrides().isEmpty()) {
                 g.writeArrayFieldStart("overrides");
-                for (String o : r.overrides()) g.writeString(o);
+                for (Report.Override o : r.overrides()) g.writeString(o.text());
                 g.writeEndArray();
             }
             if (!r.notes().isEmpty()) {
@@ -113,13 +153,9 @@ public final class JsonRenderer implements Renderer {
         g.writeArrayFieldStart("evidence");
         for (String ev : f.evidence()) g.writeString(ev);
         g.writeEndArray();
-        g.writeStringField("remediation", m == null ? null : m.remediation());
+        g.writeStringField("remediation", e.remediation());
         g.writeStringField("source", m == null ? null : m.source());
-        g.writeObjectFieldStart("location");
-        g.writeStringField("file", f.location().file());
-        g.writeNumberField("line", f.location().line());
-        g.writeNumberField("column", f.location().column());
-        g.writeEndObject();
+        location(g, f.location());
         g.writeStringField("key", f.key());
         if (e.status() != null) g.writeStringField("baseline", e.status() == Report.BaselineStatus.NEW ? "new" : "unchanged");
         if (e.waived()) {
@@ -129,6 +165,21 @@ public final class JsonRenderer implements Renderer {
             if (w.owner() != null) g.writeStringField("owner", w.owner());
             if (w.expires() != null) g.writeStringField("expires", w.expires());
             g.writeStringField("location", w.location());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void location(JsonGenerator g, dev.preflight.model.Location l) throws IOException {
+        g.writeObjectFieldStart("location");
+        g.writeStringField("file", l.file());
+        g.writeNumberField("line", l.line());
+        g.writeNumberField("column", l.column());
+        if (l.origin() != null) {
+            g.writeObjectFieldStart("origin");
+            g.writeStringField("file", l.origin().file());
+            if (l.origin().pointer() != null) g.writeStringField("pointer", l.origin().pointer());
+            else g.writeNumberField("line", l.origin().line());
             g.writeEndObject();
         }
         g.writeEndObject();

@@ -15,6 +15,11 @@ public interface Renderer {
         return name();
     }
 
+    /** Whether the format carries every finding (the Markdown comment and the annotations are cut to fit). */
+    default boolean complete() {
+        return true;
+    }
+
     /** One line for help texts. */
     String description();
 

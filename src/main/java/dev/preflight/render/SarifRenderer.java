@@ -15,8 +15,11 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 for code scanning: the catalog in {@code tool.driver.rules}, each result located at the YAML line of
- * its subject, a stable {@code partialFingerprints} entry so the same finding is the same alert across runs, and
- * waived findings carried as suppressions.
+ * its subject, a stable {@code partialFingerprints} entry so the same finding is the same alert across runs,
+ * waived findings carried as suppressions (kind external, with the justification), {@code baselineState} new or
+ * unchanged (and the baseline's fixed findings as results with {@code baselineState} absent), and the config in
+ * the invocation: {@code ruleConfigurationOverrides} for disabled rules and changed severities or thresholds,
+ * {@code toolConfigurationNotifications} for the config file used, each change, notes and the DATA-004 warning.
  */
 public final class SarifRenderer implements Renderer {
     @Override
@@ -58,8 +61,10 @@ public final class SarifRenderer implements Renderer {
             g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
+            invocation(g, r, index);
             g.writeArrayFieldStart("results");
             for (Report.Entry e : r.entries()) result(g, e, index);
+            for (Report.Fixed f : r.fixed()) absent(g, f, index);
             g.writeEndArray();
             g.writeObjectFieldStart("properties");
             g.writeStringField("tenant", r.tenantName());
@@ -116,17 +121,7 @@ public final class SarifRenderer implements Renderer {
         g.writeEndObject();
         g.writeArrayFieldStart("locations");
         g.writeStartObject();
-        g.writeObjectFieldStart("physicalLocation");
-        g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", uri(f.location().file()));
-        g.writeEndObject();
-        if (f.location().line() > 0) {
-            g.writeObjectFieldStart("region");
-            g.writeNumberField("startLine", f.location().line());
-            g.writeNumberField("startColumn", Math.max(1, f.location().column()));
-            g.writeEndObject();
-        }
-        g.writeEndObject();
+        physicalLocation(g, f.location());
         g.writeArrayFieldStart("logicalLocations");
         g.writeStartObject();
         g.writeStringField("name", f.subjectName());
@@ -155,6 +150,103 @@ public final class SarifRenderer implements Renderer {
         g.writeStringField("subjectId", f.subjectId());
         if (f.context() != null) g.writeStringField("context", f.context());
         g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** The run's invocation: what the config changed, in SARIF's own terms. */
+    private static void invocation(JsonGenerator g, Report r, Map<String, Integer> index) throws IOException {
+        g.writeArrayFieldStart("invocations");
+        g.writeStartObject();
+        g.writeBooleanField("executionSuccessful", true);
+        List<Report.Override> rules = r.overrides().stream().filter(o -> o.ruleId() != null).toList();
+        if (!rules.isEmpty()) {
+            g.writeArrayFieldStart("ruleConfigurationOverrides");
+            for (Report.Override o : rules) {
+                g.writeStartObject();
+                g.writeObjectFieldStart("descriptor");
+                g.writeStringField("id", o.ruleId());
+                Integer i = index.get(o.ruleId());
+                if (i != null) g.writeNumberField("index", i);
+                g.writeEndObject();
+                g.writeObjectFieldStart("configuration");
+                switch (o.setting()) {
+                    case "enabled" -> g.writeBooleanField("enabled", Boolean.parseBoolean(o.value()));
+                    case "severity" -> g.writeStringField("level", level(Severity.parse(o.value())));
+                    default -> {
+                        g.writeObjectFieldStart("parameters");
+                        g.writeNumberField(o.setting(), Integer.parseInt(o.value()));
+                        g.writeEndObject();
+                    }
+                }
+                g.writeEndObject();
+                g.writeObjectFieldStart("properties");
+                g.writeStringField("location", o.location());
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        List<String[]> notices = new ArrayList<>();
+        if (r.hiddenWarning() != null) notices.add(new String[]{"warning", r.hiddenWarning()});
+        for (String line : r.configLines()) notices.add(new String[]{"note", line});
+        for (String n : r.notes()) notices.add(new String[]{"warning", n});
+        if (!notices.isEmpty()) {
+            g.writeArrayFieldStart("toolConfigurationNotifications");
+            for (String[] n : notices) {
+                g.writeStartObject();
+                g.writeStringField("level", n[0]);
+                g.writeObjectFieldStart("message");
+                g.writeStringField("text", n[1]);
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        g.writeEndArray();
+    }
+
+    /** A finding of the baseline that is gone: baselineState absent, at the place the baseline gave. */
+    private static void absent(JsonGenerator g, Report.Fixed f, Map<String, Integer> index) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.ruleId());
+        Integer i = index.get(f.ruleId());
+        if (i != null) g.writeNumberField("ruleIndex", i);
+        g.writeStringField("kind", "pass");
+        g.writeStringField("level", "none");
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", "Fixed since the baseline: " + f.message());
+        g.writeEndObject();
+        if (!f.location().file().isEmpty()) {
+            g.writeArrayFieldStart("locations");
+            g.writeStartObject();
+            physicalLocation(g, f.location());
+            g.writeEndObject();
+            g.writeEndArray();
+        }
+        g.writeObjectFieldStart("partialFingerprints");
+        g.writeStringField("preflightFindingKey/v1", Fingerprint.of(f.key()));
+        g.writeEndObject();
+        g.writeStringField("baselineState", "absent");
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("subjectKind", f.subjectKind());
+        g.writeStringField("subjectId", f.subjectId());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** The file (and line and column, when known) of a result. */
+    private static void physicalLocation(JsonGenerator g, dev.preflight.model.Location l) throws IOException {
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", uri(l.file()));
+        g.writeEndObject();
+        if (l.line() > 0) {
+            g.writeObjectFieldStart("region");
+            g.writeNumberField("startLine", l.line());
+            g.writeNumberField("startColumn", Math.max(1, l.column()));
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

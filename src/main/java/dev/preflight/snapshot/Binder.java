@@ -10,6 +10,7 @@ import dev.preflight.model.DynamicsEnvironment;
 import dev.preflight.model.DynamicsMailbox;
 import dev.preflight.model.DynamicsTeam;
 import dev.preflight.model.DynamicsUser;
+import dev.preflight.model.Gap;
 import dev.preflight.model.GraphPermission;
 import dev.preflight.model.Group;
 import dev.preflight.model.Location;
@@ -78,6 +79,7 @@ final class Binder {
             }
             dynamics(d);
         }
+        for (YNode.YMap m : maps(top.get("gaps"))) parts.gaps.add(new Gap(str(m, "fact"), str(m, "subject"), str(m, "reason"), m.location()));
     }
 
     private Tenant tenant(YNode.YMap t) {
@@ -134,13 +136,14 @@ final class Binder {
         YNode.YMap update = map(m, "update");
         YNode.YMap publisher = map(m, "publisher");
         String deployedBy = m.get("deployedBy") == null ? null : userRef(m, "deployedBy", "app '" + id + "'", "app", id);
-        return new App(id, str(m, "name"), str(m, "kind"), str(m, "origin"), str(m, "productId"), str(m, "assetId"),
+        App app = new App(id, str(m, "name"), str(m, "kind"), str(m, "origin"), str(m, "productId"), str(m, "assetId"),
                 str(m, "locale"), str(m, "contentMarket"), strs(m, "hosts"), str(m, "permission"), str(m, "state"),
                 str(m, "status"), str(m, "deploymentType"), version(m, "manifestVersion"),
                 version(m, "latestManifestVersion"), update == null ? null : version(update, "manifestVersion"),
                 update == null ? null : str(update, "permission"), bool(m, "requiresConsent"), graph,
                 publisher == null ? null : str(publisher, "name"), publisher == null ? null : bool(publisher, "verified"),
-                deployedBy, m.location());
+                deployedBy, m.location(), null);
+        return AppManifests.apply(app, m, problems, parts.contradictions);
     }
 
     private Offer offer(YNode.YMap m) {
@@ -176,7 +179,7 @@ final class Binder {
             Set<String> given = p.keys();
             params = new CmdletParameters(str(p, "ProductId"), str(p, "AssetId"), str(p, "ManifestPath"),
                     str(p, "Locale"), str(p, "ContentMarket"), strs(p, "Members"), bool(p, "Add"), bool(p, "Remove"),
-                    bool(p, "AssignToEveryone"), bool(p, "Enabled"), Set.copyOf(given));
+                    bool(p, "AssignToEveryone"), bool(p, "Enabled"), Set.copyOf(given), locations(p, "Members"));
         }
         return new Operation(id, str(m, "action"), str(m, "via"), app, by, time(m, "at"), str(m, "cmdlet"), params,
                 strs(m, "keptMembers"), m.location());
@@ -282,6 +285,12 @@ final class Binder {
 
     private static Boolean bool(YNode.YMap m, String key) {
         return m.get(key) instanceof YNode.YScalar s && s.value() instanceof Boolean b ? b : null;
+    }
+
+    /** Where each item of the list at {@code key} is written, or null when there is no list. */
+    private static List<Location> locations(YNode.YMap m, String key) {
+        if (!(m.get(key) instanceof YNode.YList list)) return null;
+        return list.items().stream().map(YNode::location).toList();
     }
 
     private static List<String> strs(YNode.YMap m, String key) {

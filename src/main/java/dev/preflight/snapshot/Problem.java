@@ -1,12 +1,16 @@
 package dev.preflight.snapshot;
 
 import dev.preflight.model.Location;
+import dev.preflight.render.Text;
 
-/** An input problem a person can fix: where, and what is wrong. */
+/**
+ * An input problem a person can fix: where, and what is wrong. Printed on one line with every control, BiDi and
+ * zero-width character shown as {@code <U+001B>}: a key, value or file name in it cannot act on the terminal.
+ */
 public record Problem(Location location, String message) implements Comparable<Problem> {
     @Override
     public String toString() {
-        return location + ": " + message;
+        return Text.visible(location + ": " + message);
     }
 
     @Override

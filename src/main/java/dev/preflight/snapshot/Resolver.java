@@ -84,7 +84,7 @@ final class Resolver {
         replace(p.apps, a -> a.deployedBy() == null ? a : new App(a.id(), a.displayName(), a.appKind(), a.origin(), a.productId(),
                 a.assetId(), a.locale(), a.contentMarket(), a.hosts(), a.permission(), a.state(), a.status(), a.deploymentType(),
                 a.manifestVersion(), a.latestManifestVersion(), a.updateManifestVersion(), a.updatePermission(), a.requiresConsent(),
-                a.graphPermissions(), a.publisherName(), a.publisherVerified(), user.apply(a.deployedBy()), a.location()));
+                a.graphPermissions(), a.publisherName(), a.publisherVerified(), user.apply(a.deployedBy()), a.location(), a.manifests()));
         replace(p.offers, o -> new Offer(o.id(), o.displayName(), o.graphIntegration(), o.aadAppId(), map(o.appIds(), app), o.location()));
         replace(p.deployments, d -> new Deployment(d.id(), app.apply(d.appId()), d.status(), user.apply(d.by()), d.at(), d.assignment(),
                 d.test(), members(d.targets()), d.location()));

@@ -25,6 +25,10 @@ public final class Secrets {
                 Pattern.compile("(?i)\\b(password|passwd|pwd|client_?secret|secret|api_?key|access_?token)\\s*[:=]\\s*\\S{4,}"));
         PATTERNS.put("a connection string with a key",
                 Pattern.compile("(?i)(AccountKey|SharedAccessKey|sig)=[A-Za-z0-9+/%]{16,}"));
+        PATTERNS.put("an AWS access key", Pattern.compile("(?<![A-Z0-9])(AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA|ASCA)[A-Z0-9]{16}(?![A-Z0-9])"));
+        PATTERNS.put("an AWS secret key assignment", Pattern.compile("(?i)aws_?secret_?access_?key\\s*[:=]\\s*\\S{8,}"));
+        PATTERNS.put("a Slack token", Pattern.compile("\\bxox[baprse]-[A-Za-z0-9-]{10,}"));
+        PATTERNS.put("a Google API key", Pattern.compile("AIza[0-9A-Za-z_-]{35}"));
     }
 
     /** One redacted value: where, and what it looked like. */
@@ -52,13 +56,50 @@ public final class Secrets {
     /** A cheap first look: every pattern needs one of these, and most values (ids, names, enums) have none. */
     static boolean suspicious(String text) {
         return text.indexOf('=') >= 0 || text.indexOf(':') >= 0 || text.indexOf('~') >= 0 || text.contains("eyJ")
-                || text.contains("-----") || text.contains("earer") || text.contains("EARER");
+                || text.contains("-----") || text.contains("earer") || text.contains("EARER") || text.contains("xox")
+                || text.contains("AIza") || text.indexOf('A') >= 0 && AWS_PREFIX.matcher(text).find();
+    }
+
+    private static final Pattern AWS_PREFIX = Pattern.compile("A(KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA|SCA)");
+
+    /** What {@code text} looks like, if it looks like a credential; otherwise null. */
+    public static String kind(String text) {
+        if (text == null || text.length() < 8 || !suspicious(text)) return null;
+        for (var p : PATTERNS.entrySet()) {
+            if (p.getValue().matcher(text).find()) return p.getKey();
+        }
+        return urlWithPassword(text) ? "a URL with a password" : null;
+    }
+
+    /** {@code scheme://user:password@host} anywhere in {@code text}; by hand, in one pass (a regex could backtrack). */
+    static boolean urlWithPassword(String text) {
+        for (int at = text.indexOf("://"); at > 0; at = text.indexOf("://", at + 3)) {
+            char before = text.charAt(at - 1);
+            if (!Character.isLetterOrDigit(before)) continue;
+            boolean colon = false;
+            for (int i = at + 3; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '@') {
+                    if (colon && text.charAt(i - 1) != ':') return true;
+                    break;
+                }
+                if (c == '/' || c == '?' || c == '#' || Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<') break;
+                if (c == ':') colon = true;
+            }
+        }
+        return false;
     }
 
     /** Returns the node itself, or its redacted replacement; containers are changed in place. */
     private static YNode walk(YNode node, List<Found> found) {
         if (node instanceof YNode.YMap map) {
             for (int i = 0; i < map.size(); i++) {
+                String keyKind = kind(map.keyAt(i));
+                if (keyKind != null) { // a credential as a key: it must not reach an "unknown key" error either
+                    Location at = map.entryAt(i).keyLocation();
+                    found.add(new Found(at, keyKind + ", used as a key"));
+                    map.renameKey(i, REDACTED);
+                }
                 YNode v = map.valueAt(i);
                 YNode w = walk(v, found);
                 if (w != v) map.replace(i, w);
@@ -75,14 +116,11 @@ public final class Secrets {
             return list;
         }
         YNode.YScalar s = (YNode.YScalar) node;
-        if (s.value() instanceof String text && text.length() >= 8 && suspicious(text)) {
-            for (var p : PATTERNS.entrySet()) {
-                if (p.getValue().matcher(text).find()) {
-                    Location at = s.location();
-                    found.add(new Found(at, p.getKey()));
-                    return new YNode.YScalar(REDACTED, null, at.file(), at.line(), at.column());
-                }
-            }
+        String k = s.value() instanceof String text ? kind(text) : null;
+        if (k != null) {
+            Location at = s.location();
+            found.add(new Found(at, k));
+            return new YNode.YScalar(REDACTED, null, at.file(), at.line(), at.column());
         }
         return s;
     }

@@ -5,7 +5,10 @@ import dev.preflight.model.Location;
 import dev.preflight.model.Snapshot;
 import dev.preflight.model.SnapshotFile;
 
+import dev.preflight.render.Text;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,17 +16,20 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * Loads a snapshot from one YAML file or a folder of them (merged, in path order). Reports every problem it
@@ -36,15 +42,22 @@ public final class SnapshotLoader {
     private final YamlReader yaml;
     private final SchemaCheck schema;
     private final long maxBytes;
+    private final boolean followLinks;
 
     public SnapshotLoader() {
         this(YamlReader.DEFAULT_MAX_BYTES);
     }
 
     public SnapshotLoader(int maxBytes) {
+        this(maxBytes, false);
+    }
+
+    /** With {@code followLinks}, symbolic links in a snapshot folder are followed wherever they lead. */
+    public SnapshotLoader(int maxBytes, boolean followLinks) {
         this.yaml = new YamlReader(maxBytes);
         this.schema = SchemaCheck.shared();
         this.maxBytes = maxBytes;
+        this.followLinks = followLinks;
     }
 
     /** A parsed file waiting to be bound. */
@@ -127,31 +140,84 @@ public final class SnapshotLoader {
                 problems.sort(null);
                 throw new InputException(problems);
             }
-            List<IntegrityIssue> issues = new ArrayList<>();
+            List<IntegrityIssue> issues = new ArrayList<>(parts.contradictions);
             new Resolver(parts).resolve(parts, references, issues);
             return parts.build(files, root == null ? Location.UNKNOWN : root, issues, warnings);
         }
     }
 
-    /** The YAML files of {@code path}: itself, or every *.yaml / *.yml below it, sorted by path. */
+    /**
+     * The YAML files of {@code path}: itself, or every *.yaml / *.yml below it, sorted by path. Only regular files
+     * are snapshot files: a device, pipe or socket (e.g. {@code /dev/zero}, a FIFO named {@code x.yaml}) is an input
+     * error, never read. Inside a folder, a symbolic link is followed only when it resolves within the folder
+     * (unless {@code followLinks}); a link that leads outside is an input error naming the link, and nothing
+     * behind it is read.
+     */
     List<Path> files(Path path) throws InputException {
         String name = display(path);
         Location at = new Location(name, 0, 0);
         if (!Files.exists(path)) throw new InputException(new Problem(at, "no such file or folder"));
-        if (!Files.isDirectory(path)) return List.of(path);
-        List<Path> out;
-        try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
-            out = walk.filter(p -> !Files.isDirectory(p)).filter(SnapshotLoader::isYaml).sorted().toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
-            if (cause instanceof FileSystemLoopException loop) {
-                throw new InputException(new Problem(new Location(display(Path.of(loop.getFile())), 0, 0),
-                        "symbolic link loop in the snapshot folder"));
-            }
-            throw new InputException(new Problem(at, "cannot list folder: " + cause.getMessage()));
+        if (!Files.isDirectory(path)) {
+            if (!Files.isRegularFile(path)) throw new InputException(new Problem(at, NOT_REGULAR));
+            return List.of(path);
         }
+        List<Path> out = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        try {
+            Path root = path.toRealPath();
+            Set<Path> visited = new HashSet<>();
+            visited.add(root);
+            walk(path, root, visited, out, problems);
+        } catch (IOException | SecurityException e) {
+            throw new InputException(new Problem(at, "cannot list folder: " + Text.oneLine(e.getMessage())));
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
         if (out.isEmpty()) throw new InputException(new Problem(at, "folder has no snapshot files (*.yaml or *.yml)"));
+        out.sort(null);
         return out;
+    }
+
+    static final String NOT_REGULAR = "not a regular file (a device, pipe or socket): a snapshot is a YAML file or a folder of them";
+
+    private void walk(Path dir, Path root, Set<Path> visited, List<Path> out, List<Problem> problems) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) entries.add(p);
+        }
+        entries.sort(null);
+        for (Path p : entries) {
+            Location at = new Location(display(p), 0, 0);
+            BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            Path real = p;
+            if (attrs.isSymbolicLink()) {
+                try {
+                    real = p.toRealPath();
+                } catch (NoSuchFileException e) {
+                    if (isYaml(p)) problems.add(new Problem(at, "symbolic link to a file that does not exist"));
+                    continue;
+                } catch (FileSystemException e) {
+                    problems.add(new Problem(at, "symbolic link that cannot be followed (a loop?)"));
+                    continue;
+                }
+                attrs = Files.readAttributes(real, BasicFileAttributes.class);
+                if (!real.startsWith(root) && !followLinks && (attrs.isDirectory() || isYaml(p))) {
+                    problems.add(new Problem(at, "symbolic link to a place outside the snapshot folder; not followed"
+                            + " (copy the file in, or pass --follow-links)"));
+                    continue;
+                }
+            }
+            if (attrs.isDirectory()) {
+                Path key = real != p ? real : p.toRealPath();
+                if (dir.toRealPath().startsWith(key)) {
+                    problems.add(new Problem(at, "symbolic link loop in the snapshot folder"));
+                } else if (visited.add(key)) {
+                    walk(p, root, visited, out, problems);
+                } // else: a second way to a folder already read; read once
+            } else if (isYaml(p)) {
+                if (!attrs.isRegularFile()) problems.add(new Problem(at, NOT_REGULAR));
+                else if (visited.add(real != p ? real : p.toRealPath())) out.add(p);
+            }
+        }
     }
 
     private static boolean isYaml(Path p) {
@@ -162,23 +228,41 @@ public final class SnapshotLoader {
     private byte[] readBytes(Path f, String name) throws InputException {
         Location at = new Location(name, 0, 0);
         try {
-            long size = Files.size(f);
-            if (size > maxBytes) {
-                throw new InputException(new Problem(at, "file is " + size + " bytes, over the limit of " + maxBytes
-                        + " (raise it with --max-snapshot-bytes)"));
-            }
-            return Files.readAllBytes(f);
+            return readRegularFile(f, maxBytes, name, " (raise it with --max-snapshot-bytes)");
         } catch (AccessDeniedException e) {
             throw new InputException(new Problem(at, "cannot read file: permission denied"));
         } catch (NoSuchFileException e) {
             throw new InputException(new Problem(at, "no such file"));
         } catch (IOException e) {
-            throw new InputException(new Problem(at, "cannot read file: " + e.getMessage()));
+            throw new InputException(new Problem(at, "cannot read file: " + Text.oneLine(e.getMessage())));
+        }
+    }
+
+    /**
+     * The bytes of a regular file, at most {@code limit} of them: a special file (a device such as {@code /dev/zero},
+     * a pipe) is refused before it is opened, and a file that grows while it is read stops at the limit.
+     */
+    public static byte[] readRegularFile(Path f, long limit, String name, String raise) throws IOException, InputException {
+        Location at = new Location(name, 0, 0);
+        if (!Files.isRegularFile(f)) {
+            if (!Files.exists(f)) throw new NoSuchFileException(f.toString());
+            throw new InputException(new Problem(at, Files.isDirectory(f) ? "is a folder, not a file" : NOT_REGULAR));
+        }
+        long size = Files.size(f);
+        if (size > limit) {
+            throw new InputException(new Problem(at, "file is " + size + " bytes, over the limit of " + limit + raise));
+        }
+        try (InputStream in = Files.newInputStream(f)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new InputException(new Problem(at, "file is over the limit of " + limit + " bytes" + raise));
+            }
+            return bytes;
         }
     }
 
     public static String decodeUtf8(byte[] bytes, String name) throws InputException {
-        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+        for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new InputException(new Problem(position(bytes, i, name), "binary file (NUL byte), not a YAML snapshot"));
             }

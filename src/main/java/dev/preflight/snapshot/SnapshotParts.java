@@ -9,6 +9,7 @@ import dev.preflight.model.DynamicsEnvironment;
 import dev.preflight.model.DynamicsTeam;
 import dev.preflight.model.DynamicsUser;
 import dev.preflight.model.Entity;
+import dev.preflight.model.Gap;
 import dev.preflight.model.Group;
 import dev.preflight.model.IntegrityIssue;
 import dev.preflight.model.Location;
@@ -46,6 +47,10 @@ final class SnapshotParts {
     final List<SecurityRole> securityRoles = new ArrayList<>();
     final List<DynamicsTeam> teams = new ArrayList<>();
     final List<DynamicsUser> dynamicsUsers = new ArrayList<>();
+    /** Apps whose manifest says otherwise than the snapshot (DATA-005), found while binding. */
+    final List<IntegrityIssue> contradictions = new ArrayList<>();
+    /** Why imported facts are absent (section {@code gaps}). */
+    final List<Gap> gaps = new ArrayList<>();
     /** The list sections some file gives (even empty). */
     final Set<String> listSections = new HashSet<>();
     private Instant takenAt;
@@ -88,7 +93,7 @@ final class SnapshotParts {
                 unique(securityRoles, issues), unique(teams, issues), unique(dynamicsUsers, issues),
                 List.copyOf(issues), List.copyOf(warnings),
                 AbsentSection.LISTS.stream().filter(n -> !listSections.contains(n)
-                        && (!n.startsWith("dynamics.") || listSections.contains("dynamics"))).toList());
+                        && (!n.startsWith("dynamics.") || listSections.contains("dynamics"))).toList(), List.copyOf(gaps));
     }
 
     private static <T extends Entity> List<T> unique(List<T> entities, List<IntegrityIssue> issues) {

@@ -72,6 +72,11 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
             values[i] = value;
         }
 
+        /** Gives entry {@code i} another key (e.g. a redacted one); its position stays. */
+        void renameKey(int i, String key) {
+            keys[i] = key;
+        }
+
         String keyAt(int i) {
             return keys[i];
         }
@@ -116,7 +121,19 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
 
         @Override
         public Location location() {
-            return new Location(file, line, column);
+            return new Location(file, line, column, origin());
+        }
+
+        /** The entity's {@code origin: {file, pointer | line}} as {@code preflight import} writes it, or null. */
+        private dev.preflight.model.Origin origin() {
+            int i = index("origin");
+            if (i < 0 || !(values[i] instanceof YMap)) i = index("importedFrom"); // apps: origin is store | custom
+            if (i < 0 || !(values[i] instanceof YMap o)) return null;
+            String f = o.get("file") instanceof YScalar s ? s.text() : null;
+            if (f == null) return null;
+            String pointer = o.get("pointer") instanceof YScalar s ? s.text() : null;
+            int l = o.get("line") instanceof YScalar s && s.value() instanceof Number n ? n.intValue() : 0;
+            return new dev.preflight.model.Origin(f, pointer, l);
         }
     }
 

@@ -5,12 +5,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.preflight.model.Location;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.parser.ParserImpl;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -20,7 +25,8 @@ import java.util.List;
 /**
  * Reads one YAML document into a {@link YNode} tree that keeps the line and column of every node.
  * Refuses what a snapshot never needs and an attacker would use: aliases, deep nesting, oversized documents,
- * duplicate keys.
+ * duplicate keys, and a second document in the same file ({@code ---}), which would otherwise be dropped unread.
+ * The characters come through a {@link WindowReader}, so reading costs time linear in the input.
  */
 public final class YamlReader {
 
@@ -40,14 +46,56 @@ public final class YamlReader {
         options.setMaxAliasesForCollections(0);
         options.setNestingDepthLimit(MAX_DEPTH * 4);
         options.setAllowDuplicateKeys(true); // detected here, with both locations
-        factory = YAMLFactory.builder()
+        factory = new Factory(YAMLFactory.builder()
                 .loaderOptions(options)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH * 4)
                         .maxStringLength(maxCodePoints)
                         .maxDocumentLength(maxCodePoints)
-                        .build())
-                .build();
+                        .build()));
+    }
+
+    /** Jackson's YAML factory with this reader's character source and its one-document rule. */
+    private static final class Factory extends YAMLFactory {
+        private static final long serialVersionUID = 1L;
+
+        Factory(YAMLFactoryBuilder b) {
+            super(b);
+        }
+
+        @Override
+        protected YAMLParser _createParser(Reader r, IOContext ctxt) {
+            return new Parser(ctxt, _parserFeatures, _yamlParserFeatures, _objectCodec, r, new WindowReader(r), _loaderOptions);
+        }
+    }
+
+    private static final class Parser extends YAMLParser {
+        final WindowReader source;
+
+        Parser(IOContext ctxt, int features, int yamlFeatures, com.fasterxml.jackson.core.ObjectCodec codec, Reader r,
+               WindowReader source, LoaderOptions options) {
+            super(ctxt, features, yamlFeatures, codec, r, new OneDocument(source, options));
+            this.source = source;
+        }
+    }
+
+    /** The YAML event stream, refusing a second document at its start ({@code ---}). */
+    private static final class OneDocument extends ParserImpl {
+        private int documents;
+
+        OneDocument(WindowReader reader, LoaderOptions options) {
+            super(reader, options);
+        }
+
+        @Override
+        public Event getEvent() {
+            Event e = super.getEvent();
+            if (e instanceof DocumentStartEvent && ++documents > 1) {
+                throw new WindowReader.Refused("a second YAML document starts here; a snapshot file holds one document"
+                        + " (put each part in its own file of a snapshot folder)", e.getStartMark());
+            }
+            return e;
+        }
     }
 
     /**
@@ -56,14 +104,26 @@ public final class YamlReader {
      * @throws InputException on a syntax error, an alias, or too deep a nesting
      */
     public YNode read(Reader reader, String file) throws InputException {
+        return read(reader, file, new long[1]);
+    }
+
+    /** Like {@link #read(Reader, String)}; {@code copied[0]} gets the characters the buffer copied (linear, not quadratic). */
+    YNode read(Reader reader, String file, long[] copied) throws InputException {
         try (JsonParser p = factory.createParser(reader)) {
+            copied[0] = 0;
             JsonToken t = p.nextToken();
             if (t == null) return null;
             List<Problem> duplicates = new ArrayList<>();
             YNode root = readValue((YAMLParser) p, file, 0, duplicates);
             if (!duplicates.isEmpty()) throw new InputException(duplicates);
+            p.nextToken(); // the end of the stream, or a second document, refused
+            copied[0] = ((Parser) p).source.copied();
             return root;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof WindowReader.Refused r) {
+                Mark mark = r.getProblemMark();
+                throw new InputException(new Problem(new Location(file, mark.getLine() + 1, mark.getColumn() + 1), r.getProblem()));
+            }
             if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
                 Mark mark = m.getProblemMark();
                 String what = m.getProblem() == null ? "invalid YAML" : m.getProblem();
@@ -104,7 +164,8 @@ public final class YamlReader {
                     YNode value = readValue(p, file, depth + 1, duplicates);
                     int earlier = map.put(key, keyLine, keyCol, value);
                     if (earlier >= 0) {
-                        duplicates.add(new Problem(new Location(file, keyLine, keyCol), "duplicate key '" + key
+                        duplicates.add(new Problem(new Location(file, keyLine, keyCol), "duplicate key '"
+                                + (Secrets.kind(key) == null ? key : Secrets.REDACTED)
                                 + "' (first at line " + map.entry(key).keyLocation().line() + ")"));
                     }
                 }

@@ -18,14 +18,16 @@ import java.util.stream.Collectors;
 
 /**
  * The minimum Office versions of seed 000 (resource {@code clients/minimums.csv}) and the verdict for each client
- * of an assigned user. Versions are compared only within one channel: a subscription client is compared by its
- * YYMM version (1704, 2108), an MSI or Mac build by its build number.
+ * of an assigned user. Versions are compared in the scheme of the minimum: a YYMM minimum (1704, 1808) with the
+ * client's YYMM version or, for a 16.0 build, the version Microsoft's version-to-build table gives it ({@link BuildTable});
+ * a build minimum (16.0.4494.1000, 2.75.0) with the client's build.
  */
 public final class OfficeMinimums {
     record Minimum(String rule, String family, String platform, String edition, Version minimum, String text) {
     }
 
     static final List<Minimum> TABLE = load();
+    private static final BuildTable BUILDS = BuildTable.MICROSOFT_365_APPS;
     /** TABLE by family and platform, in table order: the lookup runs for every client of every assigned user. */
     private static final Map<String, List<Minimum>> BY_PLATFORM = TABLE.stream()
             .collect(Collectors.groupingBy(m -> m.family() + "|" + m.platform(), LinkedHashMap::new, Collectors.toList()));
@@ -59,22 +61,73 @@ public final class OfficeMinimums {
         }
         Minimum m = find(family, platform, edition);
         if (m == null) {
-            if (edition == null && !"mac".equals(platform) && !"other".equals(platform)) {
+            if (edition == null && !"other".equals(platform)) {
                 return v(u, c, "DATA-004", family.equals("outlook") ? "CLI-004" : "CLI-001", "users[].clients[].edition");
             }
             return v(u, c, "CLI-007", null, "the source lists no " + (family.equals("outlook") ? "Outlook" : "Word/Excel/PowerPoint")
                     + " requirement for " + (edition == null ? "this edition" : edition) + " on " + platform);
         }
         if (c.version() == null) return v(u, c, "DATA-004", m.rule(), "users[].clients[].version");
-        Version have = c.parsedVersion();
-        if ("microsoft-365".equals(edition) && "windows".equals(platform) && have.parts().length > 0 && have.major() == 16
-                && have.parts().length >= 3) {
-            // A 16.0.x build of the subscription: a different scheme from the YYMM minimum.
-            return v(u, c, "DATA-004", m.rule(), "the YYMM version of the subscription client (e.g. Version 2108 (Build 14326.20404)), not its 16.0 build");
+        return judge(u, c, m, c.parsedVersion());
+    }
+
+    /**
+     * Compares a client's version with its minimum in the scheme of the minimum: a YYMM minimum (1704, 1808) against
+     * the client's YYMM version, or the version of its 16.0 build in Microsoft's version-to-build table; a build
+     * minimum (16.0.4494.1000, 2.75.0) against the client's build, a Windows YYMM version converted to its build.
+     * A version that cannot be placed in the minimum's scheme is DATA-004, never compared raw.
+     */
+    static ClientVerdict judge(User u, OfficeClient c, Minimum m, Version have) {
+        Version min = m.minimum();
+        String against = " the minimum " + min.text() + " (" + m.text() + ")";
+        Integer minYymm = min.yymm();
+        if (minYymm != null) {
+            Integer yymm = have.yymm();
+            String how = "";
+            if (yymm == null) {
+                int[] build = have.build16();
+                if (build == null) {
+                    return v(u, c, "DATA-004", m.rule(), "a version comparable with the YYMM minimum " + min.text()
+                            + ": '" + c.version() + "' is neither a YYMM version (Version 2408 (Build 17928.20114)) nor a 16.0 build (16.0.17928.20114)");
+                }
+                yymm = BUILDS.versionOf(build[0]);
+                if (yymm == null) {
+                    return v(u, c, "DATA-004", m.rule(), "a build Microsoft's update history lists: build " + build[0]
+                            + " of '" + c.version() + "' is not in the version-to-build table (releases up to " + BUILDS.newest() + ")");
+                }
+                how = " (build " + build[0] + " is Version " + yymm + ")";
+            }
+            if (yymm < minYymm) return v(u, c, m.rule(), null, c.version() + how + " is below" + against);
+            return null;
         }
-        if (have.isBelow(m.minimum())) {
-            return v(u, c, m.rule(), null, c.version() + " is below the minimum " + m.minimum().text() + " (" + m.text() + ")");
+        Version cmp = have;
+        String how = "";
+        if (have.yymm() != null) {
+            // A YYMM version against a build minimum: only a Windows Microsoft 365 Apps version has a 16.0 build.
+            if (!"windows".equals(c.platform())) {
+                return v(u, c, "DATA-004", m.rule(), "a build comparable with the minimum " + min.text() + ": '" + c.version()
+                        + "' is a YYMM version, which the version-to-build table gives only for Windows");
+            }
+            int[] build = have.build16();
+            if (build == null) {
+                int[] range = BUILDS.buildsOf(have.yymm());
+                if (range == null) {
+                    return v(u, c, "DATA-004", m.rule(), "a build comparable with the minimum " + min.text() + ": Version "
+                            + have.yymm() + " is not in the version-to-build table (releases up to " + BUILDS.newest() + ")");
+                }
+                Version lowest = Version.parse("16.0." + range[0]);
+                Version highest = Version.parse("16.0." + (range[1] + 1));
+                if (!lowest.isBelow(min)) return null;
+                if (!min.isBelow(highest)) {
+                    return v(u, c, m.rule(), null, c.version() + " (builds 16.0." + range[0] + " to 16.0." + range[1] + ") is below" + against);
+                }
+                return v(u, c, "DATA-004", m.rule(), "the build of '" + c.version() + "': its builds 16.0." + range[0] + " to 16.0."
+                        + range[1] + " lie on both sides of the minimum " + min.text());
+            }
+            cmp = Version.parse("16.0." + build[0] + "." + build[1]);
+            how = " (build " + cmp.text() + ")";
         }
+        if (cmp.isBelow(min)) return v(u, c, m.rule(), null, c.version() + how + " is below" + against);
         return null;
     }
 

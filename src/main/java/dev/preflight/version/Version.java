@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 /**
  * A product version compared numerically, component by component (16.0.10000 > 16.0.9318). Accepts the forms
  * seen in tenants: {@code 16.0.4494.1000}, {@code Version 2108 (Build 14326.20404)}, {@code 2.75.0},
- * {@code 15.34}, {@code 1704}. Missing trailing components count as zero.
+ * {@code 15.34}, {@code 1704}. Missing trailing components count as zero. {@code named} is true for the
+ * {@code Version 2108 (Build 14326.20404)} form (parts: YYMM, build, revision).
  */
-public record Version(int[] parts, String text) implements Comparable<Version> {
+public record Version(int[] parts, String text, boolean named) implements Comparable<Version> {
 
     private static final Pattern BUILD = Pattern.compile(
             "(?i)^(?:version\\s+)?(\\d{4})\\s*\\(\\s*build\\s+(\\d+)\\.(\\d+)\\s*\\)$");
@@ -21,14 +22,14 @@ public record Version(int[] parts, String text) implements Comparable<Version> {
         String t = text.strip();
         Matcher m = BUILD.matcher(t);
         if (m.matches()) {
-            return new Version(new int[]{num(m.group(1), text), num(m.group(2), text), num(m.group(3), text)}, text);
+            return new Version(new int[]{num(m.group(1), text), num(m.group(2), text), num(m.group(3), text)}, text, true);
         }
         m = DOTTED.matcher(t);
         if (m.matches()) {
             String[] s = m.group(1).split("\\.");
             int[] parts = new int[s.length];
             for (int i = 0; i < s.length; i++) parts[i] = num(s[i], text);
-            return new Version(parts, text);
+            return new Version(parts, text, false);
         }
         throw new IllegalArgumentException("'" + text + "' is not a version (expected e.g. 16.0.4494.1000, "
                 + "Version 2108 (Build 14326.20404), 2.75.0 or 1704)");
@@ -51,6 +52,26 @@ public record Version(int[] parts, String text) implements Comparable<Version> {
     /** The first component: the YYMM version of a subscription build, the major version otherwise. */
     public int major() {
         return parts[0];
+    }
+
+    /**
+     * The YYMM version of Microsoft 365 Apps this text states, or null: {@code Version 2108 (Build 14326.20404)},
+     * {@code Version 2108} or {@code 2108} (one component of four digits). A dotted build ({@code 16.0.14326.20404},
+     * {@code 16.0}) states none.
+     */
+    public Integer yymm() {
+        if (named) return parts[0];
+        return parts.length == 1 && parts[0] >= 1000 && parts[0] <= 9999 ? parts[0] : null;
+    }
+
+    /**
+     * The 16.0 build this text states, as {build, revision}, or null: the {@code Build 14326.20404} of the named
+     * form, or {@code 16.0.14326.20404} (at least three components, 16.0 first). {@code 16.0} alone states none.
+     */
+    public int[] build16() {
+        if (named) return new int[]{parts[1], parts[2]};
+        if (parts.length >= 3 && parts[0] == 16 && parts[1] == 0) return new int[]{parts[2], parts.length > 3 ? parts[3] : 0};
+        return null;
     }
 
     public boolean isBelow(Version other) {

@@ -60,6 +60,23 @@ class JarIT {
         assertTrue(r.out().contains("GRP-001"), r.out());
     }
 
+    /** What needs a real process: devices as input and as report targets, with the JVM's own standard streams. */
+    @Test
+    void devicesAreRefusedAsSnapshotsAndWrittenAsStreams(@TempDir Path tmp) throws Exception {
+        Run zero = run(tmp, "check", "/dev/zero");
+        assertEquals(2, zero.code(), zero.err());
+        assertEquals("/dev/zero: not a regular file (a device, pipe or socket): a snapshot is a YAML file or a folder of them\n", zero.err());
+
+        Path samples = Path.of("samples").toAbsolutePath();
+        Run stdout = run(tmp, "check", samples.resolve("contoso").toString(), "--fail-on", "none", "--format", "json=/dev/stdout");
+        assertEquals(0, stdout.code(), stdout.err());
+        assertTrue(stdout.out().startsWith("{\n  \"schemaVersion\" : 1,"), stdout.out());
+
+        Run devNull = run(tmp, "check", samples.resolve("contoso").toString(), "--fail-on", "none", "--format", "json=/dev/null");
+        assertEquals(0, devNull.code(), devNull.err());
+        assertTrue(!Files.isRegularFile(Path.of("/dev/null")), "/dev/null is still a device");
+    }
+
     @Test
     void listsTheBundledCatalog(@TempDir Path tmp) throws Exception {
         Run r = run(tmp, "rules", "--format", "json");
@@ -100,5 +117,24 @@ class JarIT {
         assertTrue(r.err().startsWith("snap/users.yaml"), r.err());
         assertTrue(r.err().contains("cannot read file: permission denied"), r.err());
         assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
+    }
+
+    /** A .preflight.yaml in the working folder changes the exit code, and every report says it was used and what it changed. */
+    @Test
+    void aConfigFoundInTheWorkingFolderIsStatedInTheReports(@TempDir Path tmp) throws Exception {
+        Path contoso = Path.of("samples/contoso").toAbsolutePath();
+        Run plain = run(tmp, "check", contoso.toString(), "--format", "text");
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(!plain.out().contains("config:"), plain.out());
+        Files.writeString(tmp.resolve(".preflight.yaml"), "failOn: info\nrules:\n  DATA-004: { enabled: false }\n");
+        Run r = run(tmp, "check", contoso.toString(), "--format", "text", "--format", "markdown=r.md", "--format", "github=r.github.txt");
+        assertEquals(1, r.code(), "failOn: info from the found config gates on info findings: " + r.err());
+        assertTrue(r.out().contains("\nconfig: .preflight.yaml (.preflight.yaml found in the working folder; --config FILE names another)\n"
+                + "  failOn set to info (.preflight.yaml:1:9)\n  DATA-004 disabled (.preflight.yaml:3:3): "), r.out());
+        assertTrue(r.out().contains("\nWARNING: DATA-004 (could not verify) is disabled by .preflight.yaml:3:3: "), r.out());
+        String md = Files.readString(tmp.resolve("r.md"));
+        assertTrue(md.contains("- config: \\.preflight\\.yaml \\(\\.preflight\\.yaml found in the working folder"), md);
+        String gh = Files.readString(tmp.resolve("r.github.txt"));
+        assertTrue(gh.contains("%0Aconfig: .preflight.yaml (.preflight.yaml found in the working folder"), gh);
     }
 }

@@ -113,6 +113,17 @@ class HtmlBrowserTest {
     }
 
     @Test
+    void aMalformedEscapeInTheAddressDoesNotStopTheFilters() throws Exception {
+        Path html = write("many");
+        String dom = chromium(html, "", "--dump-dom").stdout();
+        int rows = count(dom, "<tr data-severity=");
+        int errors = count(dom, "<tr data-severity=\"error\"");
+        Run r = chromium(html, "#rule=%E0%A4%A&severity=error", "--dump-dom");
+        noConsoleMessages(r);
+        assertTrue(r.stdout().contains(errors + " of " + rows + " shown"), "the severity preset after it still applies");
+    }
+
+    @Test
     void hostileTextStaysTextAndNothingExecutes() throws Exception {
         Path html = write("hostile");
         Run r = chromium(html, "", "--dump-dom");

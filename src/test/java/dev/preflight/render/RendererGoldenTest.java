@@ -47,11 +47,18 @@ public class RendererGoldenTest {
         cases.put("baseline", check(loader, Path.of("samples/fabrikam"),
                 new Policy(Config.NONE, List.of(), Baseline.read(DIR.resolve("previous-report.json")), true, AS_OF)));
         cases.put("hostile", check(loader, DIR.resolve("hostile.yaml"), plain));
+        Config config = Config.read(DIR.resolve("config.yaml"), true);
+        cases.put("configured", check(loader, Path.of("samples/fabrikam"),
+                new Policy(config, Waivers.read(DIR.resolve("waivers.yaml")), null, false, AS_OF), config.failOn()));
         return cases;
     }
 
     static Report check(SnapshotLoader loader, Path snapshot, Policy policy) throws Exception {
-        return new Preflight(TestSupport.bundledRules(), loader, policy, null).check(snapshot, Severity.ERROR, false);
+        return check(loader, snapshot, policy, Severity.ERROR);
+    }
+
+    static Report check(SnapshotLoader loader, Path snapshot, Policy policy, Severity failOn) throws Exception {
+        return new Preflight(TestSupport.bundledRules(), loader, policy, null).check(snapshot, failOn, false);
     }
 
     public static String render(String format, Report r) throws Exception {

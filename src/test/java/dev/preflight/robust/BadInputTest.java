@@ -18,10 +18,10 @@ class BadInputTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err, long millis) {
+    public record Run(int code, String out, String err, long millis) {
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         long t0 = System.currentTimeMillis();
@@ -29,7 +29,7 @@ class BadInputTest {
         return new Run(code, out.toString(), err.toString(), System.currentTimeMillis() - t0);
     }
 
-    static void clean(Run r) {
+    public static void clean(Run r) {
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
@@ -114,7 +114,7 @@ class BadInputTest {
         Run r = run("check", "samples/contoso", "--waivers", w.toString());
         assertEquals(2, r.code());
         String name = w.toString();
-        assertTrue(r.err().contains(name + ":2:11: waivers[0]: 'GRP001' is not a rule id like GRP-001"), r.err());
+        // The rule id is checked against the loaded rules once the file is otherwise valid (PolicyReportTest).
         assertTrue(r.err().contains(name + ":4:5: waivers[0]: unknown key 'expirs' (did you mean 'expires'?)"), r.err());
         assertTrue(r.err().contains(name + ":2:5: waivers[0]: missing required key 'justification'"), r.err());
         assertTrue(r.err().contains(name + ":7:14: expires: 'soon' is not a date (YYYY-MM-DD)"), r.err());

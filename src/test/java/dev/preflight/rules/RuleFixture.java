@@ -29,14 +29,19 @@ record RuleFixture(String rule, String file, List<Case> cases) {
         }
     }
 
-    /** An expected finding: rule, subject id, optional context, and optionally its exact evidence or a message part. */
+    /**
+     * An expected finding: rule, subject id, optional context, and optionally its exact evidence, a message part, or
+     * the line and column of the fixture file it is located at.
+     */
     record Expected(String fixtureRule, String ruleId, String subject, String context, List<String> evidence,
-                    String messageContains) {
+                    String messageContains, Integer line, Integer column) {
         boolean matches(Finding f) {
             return ruleId.equals(f.ruleId()) && subject.equals(f.subjectId())
                     && (context == null || context.equals(f.context()))
                     && (evidence == null || evidence.equals(f.evidence()))
-                    && (messageContains == null || f.message().contains(messageContains));
+                    && (messageContains == null || f.message().contains(messageContains))
+                    && (line == null || line == f.location().line())
+                    && (column == null || column == f.location().column());
         }
 
         @Override
@@ -46,6 +51,7 @@ record RuleFixture(String rule, String file, List<Case> cases) {
             if (context != null) parts.add("context=" + context);
             if (evidence != null) parts.add("evidence=" + evidence);
             if (messageContains != null) parts.add("message~" + messageContains);
+            if (line != null) parts.add("at " + line + (column == null ? "" : ":" + column));
             return String.join(" ", parts);
         }
     }

@@ -57,7 +57,8 @@ class RuleFixtureTest {
             for (Finding f : actual) {
                 b.append("  unexpected: ").append(f.ruleId()).append(' ').append(f.subjectId())
                         .append(f.context() == null ? "" : " context=" + f.context())
-                        .append(" evidence=").append(f.evidence()).append(" message=").append(f.message()).append('\n');
+                        .append(" evidence=").append(f.evidence()).append(" message=").append(f.message())
+                        .append(" at ").append(f.location().line()).append(':').append(f.location().column()).append('\n');
             }
             fail(b.toString());
         }

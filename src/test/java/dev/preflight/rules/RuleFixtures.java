@@ -66,7 +66,8 @@ final class RuleFixtures {
                 }
                 String ruleId = text(m.get("rule"));
                 expected.add(new RuleFixture.Expected(rule, ruleId == null ? rule : ruleId, text(m.get("subject")),
-                        text(m.get("context")), evidence, text(m.get("messageContains"))));
+                        text(m.get("context")), evidence, text(m.get("messageContains")), integer(m.get("line")),
+                        integer(m.get("column"))));
                 if (text(m.get("subject")) == null) throw new AssertionError(e.location() + ": expected finding needs 'subject'");
             }
             Map<String, String> exempt = new LinkedHashMap<>();
@@ -85,6 +86,11 @@ final class RuleFixtures {
                     Map.copyOf(exempt)));
         }
         return new RuleFixture(rule, name, List.copyOf(cases));
+    }
+
+    static Integer integer(YNode n) {
+        String t = text(n);
+        return t == null ? null : Integer.valueOf(t);
     }
 
     static String text(YNode n) {
