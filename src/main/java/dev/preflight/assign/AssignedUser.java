@@ -12,15 +12,31 @@ import java.util.List;
  * the user's licenses give ({@code license} is null when the snapshot lists no licenses), so per-user rules match
  * one fact instead of joining several (the join is the cost at 100k users). {@code documentHosts} (an add-in runs in
  * Word, Excel or PowerPoint), {@code onlyMobileClients} (all its clients are iOS or Android) and {@code msiOutlook}
- * (its first MSI Outlook, or null) are worked out once.
+ * (its first MSI Outlook, or null) are worked out once. A user that a deployment only may reach (the fact that would
+ * settle it is absent: the app's kind, the assignment, the targets, a group's members) is an assigned user too, with
+ * {@code unsure} naming that fact: per-user rules judge it as if reached, and {@code Unknowns} turns what they find
+ * into DATA-004 naming the fact. When no add-in reaching the user names its hosts, {@code hosts} are all four and
+ * {@code hostsUnsure} names the absent {@code apps[].hosts} (the client rules judge every host, then say they could not
+ * verify).
  */
 public record AssignedUser(String userId, List<String> deploymentIds, List<String> hosts, User user, LicenseProfile license,
-                           boolean documentHosts, boolean onlyMobileClients, OfficeClient msiOutlook) {
+                           boolean documentHosts, boolean onlyMobileClients, OfficeClient msiOutlook, String unsure,
+                           String hostsUnsure) {
 
     /** The assigned user, with what rules ask of its hosts and clients worked out once (not per rule, per match). */
     public static AssignedUser of(String userId, List<String> deploymentIds, List<String> hosts, User user, LicenseProfile license) {
+        return of(userId, deploymentIds, hosts, user, license, null, null);
+    }
+
+    /**
+     * {@code unsure}: null when a deployment surely reaches the user; otherwise the absent fact (as DATA-004 names it)
+     * that leaves open whether any does, e.g. a deployment whose targets are not exported may reach anyone.
+     */
+    public static AssignedUser of(String userId, List<String> deploymentIds, List<String> hosts, User user, LicenseProfile license,
+                                  String unsure, String hostsUnsure) {
         boolean document = hosts.contains("word") || hosts.contains("excel") || hosts.contains("powerpoint");
-        return new AssignedUser(userId, deploymentIds, hosts, user, license, document, onlyMobile(user), msiOutlook(user));
+        return new AssignedUser(userId, deploymentIds, hosts, user, license, document, onlyMobile(user), msiOutlook(user), unsure,
+                hostsUnsure);
     }
 
     public boolean needsHost(String host) {

@@ -49,11 +49,26 @@ public final class Assignments {
         Set<String> everyoneHosts = new TreeSet<>();
         Map<String, Set<String>> userDeployments = new HashMap<>();
         Map<String, Set<String>> userHosts = new HashMap<>();
+        // Deployments that may reach users beyond those known: the absent fact, and the users (null: every active user).
+        List<UnsureReach> unsure = new ArrayList<>();
+        Map<String, String> hostless = new HashMap<>();
         for (Deployment d : snapshot.deployments()) {
             Audience audience = audience(d, activeUsers);
             audiences.put(d.id(), audience);
             App app = apps.get(d.appId());
-            if (app == null || !app.addIn()) continue;
+            if (app == null || !app.mayBe("office-add-in")) continue;
+            List<String> appHosts = app.hosts() == null ? List.of() : app.hosts();
+            if (app.hosts() == null) hostless.put(d.id(), app.name());
+            if (app.appKind() == null) {
+                String fact = "apps[].kind (app '" + app.name() + "' of deployment '" + d.id() + "' may be an add-in)";
+                unsure.add(new UnsureReach(d.id(), fact, appHosts, audience.everyone() ? null : Set.copyOf(audience.recipients())));
+                if (audience.unknown().isEmpty()) continue;
+            }
+            if (!audience.unknown().isEmpty()) {
+                String fact = reachFact(audience.unknown().get(0), d);
+                unsure.add(new UnsureReach(d.id(), fact, appHosts, null));
+                if (app.appKind() == null) continue;
+            }
             if (audience.everyone()) {
                 everyoneDeployments.add(d.id());
                 if (app.hosts() != null) everyoneHosts.addAll(app.hosts());
@@ -64,15 +79,24 @@ public final class Assignments {
                 if (app.hosts() != null) userHosts.computeIfAbsent(u, k -> new TreeSet<>()).addAll(app.hosts());
             }
         }
+        // A nested group whose members are not exported may close a cycle (DATA-003).
+        for (Group g : snapshot.groups()) {
+            if (g.members() == null && !graph.parents(g.id()).isEmpty()) missing.add(new MissingFact(g, "DATA-003", "groups[].members", null));
+        }
         Licensing licensing = new Licensing(snapshot.skus());
         List<String> everyoneIds = List.copyOf(everyoneDeployments);
         List<String> everyoneHostList = List.copyOf(everyoneHosts);
+        UnsureIndex unsureIndex = new UnsureIndex(unsure);
         for (User u : snapshot.users()) {
             Set<String> deps = userDeployments.get(u.id());
             boolean everyone = !everyoneIds.isEmpty() && u.active();
-            if (deps == null && !everyone) continue;
+            if (deps == null && !everyone) {
+                AssignedUser maybe = unsureUser(u, unsureIndex, licensing, hostless);
+                if (maybe != null) assignedUsers.add(maybe);
+                continue;
+            }
             if (deps == null) {
-                assignedUsers.add(AssignedUser.of(u.id(), everyoneIds, everyoneHostList, u, licensing.profile(u)));
+                assignedUsers.add(assigned(u, everyoneIds, everyoneHostList, licensing, null, hostless));
                 continue;
             }
             Set<String> hosts = new TreeSet<>(userHosts.getOrDefault(u.id(), Set.of()));
@@ -80,8 +104,90 @@ public final class Assignments {
                 deps.addAll(everyoneIds);
                 hosts.addAll(everyoneHostList);
             }
-            assignedUsers.add(AssignedUser.of(u.id(), List.copyOf(deps), List.copyOf(hosts), u, licensing.profile(u)));
+            assignedUsers.add(assigned(u, List.copyOf(deps), List.copyOf(hosts), licensing, null, hostless));
         }
+    }
+
+    /** The assigned user; when none of its add-ins names hosts and one leaves them out, every host, unsure. */
+    private static AssignedUser assigned(User u, List<String> deps, List<String> hosts, Licensing licensing, String unsure,
+                                         Map<String, String> hostless) {
+        if (hosts.isEmpty()) {
+            for (String d : deps) {
+                String app = hostless.get(d);
+                if (app != null) {
+                    return AssignedUser.of(u.id(), deps, ALL_HOSTS, u, licensing.profile(u), unsure,
+                            "apps[].hosts (of app '" + app + "')");
+                }
+            }
+        }
+        return AssignedUser.of(u.id(), deps, hosts, u, licensing.profile(u), unsure, null);
+    }
+
+    private static final List<String> ALL_HOSTS = List.of("excel", "outlook", "powerpoint", "word");
+
+    /** The rules that read a deployment's targets: each reports DATA-004 when they are not exported. */
+    private static final List<String> TARGET_RULES = List.of("GRP-001", "GRP-002", "GRP-003", "GRP-004", "GRP-005", "GRP-006", "GRP-007");
+
+    /** A deployment that may reach {@code users} (null: any active user), unsure because {@code fact} is absent. */
+    private record UnsureReach(String deploymentId, String fact, List<String> hosts, Set<String> users) {
+    }
+
+    /** How DATA-004 names the gap behind an audience's unknown ({@code groups[g].members} becomes groups[].members). */
+    private String reachFact(String unknown, Deployment d) {
+        if (unknown.startsWith("groups[")) {
+            String gid = unknown.substring("groups[".length(), unknown.indexOf(']'));
+            return "groups[].members (of group '" + graph.name(gid) + "', assigned in deployment '" + d.id() + "')";
+        }
+        return unknown + " (of deployment '" + d.id() + "')";
+    }
+
+    /**
+     * The unsure reaches indexed once: those that may reach any active user, folded together, and for each user the
+     * reaches naming it; a user's reaches are then merged in deployment order without scanning the others.
+     */
+    private static final class UnsureIndex {
+        private final List<UnsureReach> all;
+        private final List<Integer> anyone = new ArrayList<>();
+        private final Map<String, List<Integer>> byUser = new HashMap<>();
+        private final List<String> anyoneDeps;
+        private final List<String> anyoneHosts;
+
+        UnsureIndex(List<UnsureReach> unsure) {
+            this.all = unsure;
+            Set<String> deps = new TreeSet<>();
+            Set<String> hosts = new TreeSet<>();
+            for (int i = 0; i < unsure.size(); i++) {
+                UnsureReach r = unsure.get(i);
+                if (r.users() == null) {
+                    anyone.add(i);
+                    deps.add(r.deploymentId());
+                    hosts.addAll(r.hosts());
+                } else {
+                    for (String u : r.users()) byUser.computeIfAbsent(u, k -> new ArrayList<>()).add(i);
+                }
+            }
+            anyoneDeps = List.copyOf(deps);
+            anyoneHosts = List.copyOf(hosts);
+        }
+    }
+
+    /** A user no deployment surely reaches but one may: an assigned user naming the absent fact, or null. */
+    private static AssignedUser unsureUser(User u, UnsureIndex index, Licensing licensing, Map<String, String> hostless) {
+        if (!u.active()) return null;
+        List<Integer> own = index.byUser.getOrDefault(u.id(), List.of());
+        if (own.isEmpty()) {
+            if (index.anyone.isEmpty()) return null;
+            return assigned(u, index.anyoneDeps, index.anyoneHosts, licensing, index.all.get(index.anyone.get(0)).fact(), hostless);
+        }
+        Set<String> deps = new TreeSet<>(index.anyoneDeps);
+        Set<String> hosts = new TreeSet<>(index.anyoneHosts);
+        for (int i : own) {
+            deps.add(index.all.get(i).deploymentId());
+            hosts.addAll(index.all.get(i).hosts());
+        }
+        // The fact named is that of the first reach in deployment order, as the reaches were recorded.
+        int first = index.anyone.isEmpty() ? own.get(0) : Math.min(own.get(0), index.anyone.get(0));
+        return assigned(u, List.copyOf(deps), List.copyOf(hosts), licensing, index.all.get(first).fact(), hostless);
     }
 
     private Audience audience(Deployment d, List<String> activeUsers) {
@@ -97,9 +203,12 @@ public final class Assignments {
             List<String> me = d.by() != null && users.containsKey(d.by()) ? List.of(d.by()) : List.of();
             return new Audience(d.id(), false, me, List.of(), List.copyOf(unknown));
         }
+        if (d.assignment() == null) unknown.add("deployments[].assignment");
         if (d.targets() == null) {
-            missing.add(new MissingFact(d, "GRP-006", "deployments[].targets", null));
-            return new Audience(d.id(), false, List.of(), List.of(), List.of("deployments[].targets"));
+            String fact = d.assignment() == null ? "deployments[].assignment" : "deployments[].targets";
+            // Every rule about what a deployment targets reads them.
+            for (String rule : TARGET_RULES) missing.add(new MissingFact(d, rule, fact, null));
+            return new Audience(d.id(), false, List.of(), List.of(), List.of(fact));
         }
         Set<String> recipients = new LinkedHashSet<>();
         Map<String, Exclusion> excluded = new LinkedHashMap<>();
@@ -116,9 +225,13 @@ public final class Assignments {
             } else if ("group".equals(t.kind())) {
                 Group g = graph.group(t.ref());
                 assignedGroups.add(g);
+                if (graph.parentsUnknown(g.id())) {
+                    missing.add(new MissingFact(g, "GRP-002", "groups[].memberOf (or groups[].members of every group that may contain it)", d.id()));
+                }
                 if (g.members() == null) {
                     unknown.add("groups[" + g.id() + "].members");
                     missing.add(new MissingFact(g, "GRP-001", "groups[].members", d.id()));
+                    missing.add(new MissingFact(g, "GRP-007", "groups[].members", d.id()));
                     continue;
                 }
                 String blocked = blockedReason(g);
@@ -161,6 +274,12 @@ public final class Assignments {
             }
         }
         excluded.keySet().removeAll(recipients);
+        // Whether it reaches nobody (GRP-006) rests on what is unknown about its audience.
+        if (recipients.isEmpty() && !unknown.isEmpty()) {
+            missing.add(new MissingFact(d, "GRP-006", reachFact(unknown.get(0), d), null));
+        } else if (!recipients.isEmpty() && recipients.stream().allMatch(id -> users.get(id).accountState() == null)) {
+            missing.add(new MissingFact(d, "GRP-006", "users[].accountState (whether any assigned account is enabled)", null));
+        }
         return new Audience(d.id(), false, List.copyOf(recipients), List.copyOf(excluded.values()), List.copyOf(unknown));
     }
 

@@ -48,6 +48,19 @@ public final class GroupGraph {
             children.put(g.id(), List.copyOf(kids));
             directUsers.put(g.id(), List.copyOf(users));
         }
+        // A group's own memberOf settles its parents, also those the snapshot does not contain.
+        Map<String, String> byMail = new HashMap<>();
+        for (Group g : snapshot.groups()) if (g.mail() != null) byMail.putIfAbsent(g.mail().toLowerCase(java.util.Locale.ROOT), g.id());
+        for (Group g : snapshot.groups()) {
+            if (g.memberOf() == null || g.memberOf().isEmpty()) continue;
+            List<String> ps = parents.computeIfAbsent(g.id(), k -> new ArrayList<>());
+            Set<String> known = new HashSet<>(ps);
+            for (String ref : g.memberOf()) {
+                steps++;
+                String pid = groups.containsKey(ref) ? ref : byMail.getOrDefault(ref.toLowerCase(java.util.Locale.ROOT), ref);
+                if (known.add(pid)) ps.add(pid);
+            }
+        }
         cycles = findCycles();
     }
 
@@ -57,6 +70,15 @@ public final class GroupGraph {
 
     public List<String> parents(String groupId) {
         return parents.getOrDefault(groupId, List.of());
+    }
+
+    /**
+     * Whether the parents of {@code groupId} are unknown: none is on record and its own {@code memberOf} is not
+     * exported (a parent may be a group the export lacks, or one whose members it does not list).
+     */
+    public boolean parentsUnknown(String groupId) {
+        Group g = groups.get(groupId);
+        return g != null && g.memberOf() == null && parents(groupId).isEmpty();
     }
 
     public List<GroupCycle> cycles() {

@@ -51,7 +51,7 @@ public final class AppForOutlook {
         List<RoleCheck> out = new ArrayList<>();
         for (DynamicsUser u : s.dynamicsUsers()) {
             if (u.roles() == null) {
-                out.add(new RoleCheck(u.id(), false, PRIVILEGES, List.of(), false, true));
+                out.add(new RoleCheck(u.id(), false, PRIVILEGES, List.of(), false, true, "dynamics.users[].roles"));
                 continue;
             }
             boolean direct = false;
@@ -66,14 +66,29 @@ public final class AppForOutlook {
             }
             List<String> missing = PRIVILEGES.stream().filter(p -> !have.contains(p)).toList();
             boolean viaTeam = false;
+            // What leaves open whether the role comes through a team (DYN-007), when it is not found there.
+            String teamUnknown = null;
+            for (String id : u.roles()) {
+                SecurityRole r = roles.get(id);
+                if (r != null && r.displayName() == null) teamUnknown = "dynamics.roles[].name";
+            }
+            if (s.absentLists().contains("dynamics.teams")) teamUnknown = "dynamics.teams";
+            for (DynamicsTeam t : s.teams()) {
+                if (t.members() == null && teamUnknown == null) teamUnknown = "dynamics.teams[].members";
+            }
             for (DynamicsTeam t : teamsOf.getOrDefault(u.id(), List.of())) {
-                if (t.roles() == null) continue;
+                if (t.roles() == null) {
+                    if (teamUnknown == null) teamUnknown = "dynamics.teams[].roles";
+                    continue;
+                }
                 for (String id : t.roles()) {
                     SecurityRole r = roles.get(id);
                     if (r != null && ROLE.equalsIgnoreCase(String.valueOf(r.displayName()))) viaTeam = true;
+                    if (r != null && r.displayName() == null && teamUnknown == null) teamUnknown = "dynamics.roles[].name";
                 }
             }
-            out.add(new RoleCheck(u.id(), direct, missing, List.copyOf(unknownRoles), viaTeam, false));
+            out.add(new RoleCheck(u.id(), direct, missing, List.copyOf(unknownRoles), viaTeam, false,
+                    direct || viaTeam ? null : teamUnknown));
         }
         return out;
     }

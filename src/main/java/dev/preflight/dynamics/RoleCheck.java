@@ -8,5 +8,5 @@ import java.util.List;
  * the role (which does not propagate), and whether their roles are unknown altogether.
  */
 public record RoleCheck(String userId, boolean roleDirect, List<String> missingPrivileges, List<String> rolesWithoutPrivileges,
-                        boolean roleViaTeam, boolean rolesUnknown) {
+                        boolean roleViaTeam, boolean rolesUnknown, String teamRoleUnknown) {
 }

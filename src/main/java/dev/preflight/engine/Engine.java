@@ -59,7 +59,7 @@ public final class Engine {
             QueryResults results = session.getQueryResults(RuleBase.FINDINGS_QUERY);
             List<Finding> findings = new ArrayList<>(results.size());
             for (QueryResultsRow row : results) findings.add((Finding) row.get("$finding"));
-            List<Finding> sorted = sortAndDedupe(findings, rules.catalog());
+            List<Finding> sorted = sortAndDedupe(Unknowns.apply(findings, snapshot, assignments, rules.catalog()), rules.catalog());
             timings.put("query", System.nanoTime() - t3);
             return new Result(sorted, assignments, timings, count[0]);
         } finally {

@@ -452,8 +452,11 @@ final class Assembler {
                 }
                 d.put("targets", targets);
             } else {
-                gaps.add(new Facts.GapRec("deployments[].targets", id, "Get-OrganizationAddIn without -ProductId lists add-ins but carries no "
-                        + "assignments (" + a.origin.file() + "); run Get-OrganizationAddIn -ProductId " + a.productId, a.origin));
+                String reason = "Get-OrganizationAddIn without -ProductId lists add-ins but carries no "
+                        + "assignments (" + a.origin.file() + "); run Get-OrganizationAddIn -ProductId " + a.productId;
+                // The list call gives neither who it is assigned to nor whether that is everyone: both facts are absent for it.
+                if (a.assignToEveryone == null) gaps.add(new Facts.GapRec("deployments[].assignment", id, reason, a.origin));
+                gaps.add(new Facts.GapRec("deployments[].targets", id, reason, a.origin));
             }
             d.put("origin", origin(a.origin));
             deployments.add(d);

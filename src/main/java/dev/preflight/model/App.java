@@ -17,10 +17,24 @@ public record App(String id, String displayName, String appKind, String origin, 
 
     public boolean addIn() { return "office-add-in".equals(appKind); }
 
+    /**
+     * Whether the app is of kind {@code kind} or its kind is absent (it may be): rules match on this so that an app of
+     * unknown kind is not dropped; {@code Unknowns} reports their findings about it as DATA-004 naming apps[].kind.
+     */
+    public boolean mayBe(String kind) { return appKind == null || appKind.equals(kind); }
+
     /** Where {@code fact} is written: in the app's manifest when it was read from there, else the app's entry. */
     public Location at(String fact) {
         Location l = manifests == null ? null : manifests.facts().get(fact);
         return l != null ? l : location;
+    }
+
+    /**
+     * How DATA-004 names {@code fact} (e.g. {@code apps[].hosts}), a fact the app's manifest gives: when the app names
+     * no manifest, the manifest is the other place the fact could have come from, so it is named too.
+     */
+    public String absent(String fact) {
+        return manifests == null || manifests.file() == null ? fact + " (or apps[].manifest to read it from)" : fact;
     }
 
     /** " (manifest file:line:col)" when {@code fact} was read from a manifest, else "": for evidence. */

@@ -10,10 +10,13 @@ import java.util.Set;
 public record CmdletParameters(String productId, String assetId, String manifestPath, String locale,
                                String contentMarket, List<String> members, Boolean add, Boolean remove,
                                Boolean assignToEveryone, Boolean enabled, Set<String> given, List<Location> memberLocations) {
+    /** The parameters of an operation whose snapshot entry gives none: {@code given} is null (unknown, not "none"). */
+    public static final CmdletParameters ABSENT =
+            new CmdletParameters(null, null, null, null, null, null, null, null, null, null, null, null);
     public static final CmdletParameters NONE =
             new CmdletParameters(null, null, null, null, null, null, null, null, null, null, Set.of(), null);
 
-    public boolean has(String parameter) { return given.contains(parameter); }
+    public boolean has(String parameter) { return given != null && given.contains(parameter); }
 
     /** Where member {@code i} is written, or {@code fallback} when that is not known. */
     public Location memberLocation(int i, Location fallback) {

@@ -73,7 +73,12 @@ final class Binder {
         for (YNode.YMap m : maps(top.get("deployments"))) parts.deployments.add(deployment(m));
         for (YNode.YMap m : maps(top.get("operations"))) parts.operations.add(operation(m));
         for (YNode.YMap m : maps(top.get("consentGrants"))) parts.consentGrants.add(grant(m));
-        if (top.get("dynamics") instanceof YNode.YMap d) dynamics(d);
+        if (top.get("dynamics") instanceof YNode.YMap d) {
+            for (String list : List.of("users", "roles", "teams")) {
+                if (d.get(list) != null) parts.listSections.add("dynamics." + list);
+            }
+            dynamics(d);
+        }
         for (YNode.YMap m : maps(top.get("gaps"))) parts.gaps.add(new Gap(str(m, "fact"), str(m, "subject"), str(m, "reason"), m.location()));
     }
 
@@ -113,7 +118,7 @@ final class Binder {
         String id = str(m, "id");
         String name = str(m, "displayName");
         List<Member> members = members(m, "members", "group '" + (name != null ? name : id) + "'", "group", id);
-        return new Group(id, name, str(m, "mail"), str(m, "type"), members, m.location());
+        return new Group(id, name, str(m, "mail"), str(m, "type"), members, strs(m, "memberOf"), m.location());
     }
 
     private Admin admin(YNode.YMap m) {
@@ -168,7 +173,7 @@ final class Binder {
         String id = str(m, "id");
         String app = m.get("app") == null ? null : appRef(m, "app", "operation '" + id + "'", "operation", id);
         String by = m.get("by") == null ? null : userRef(m, "by", "operation '" + id + "'", "operation", id);
-        CmdletParameters params = CmdletParameters.NONE;
+        CmdletParameters params = CmdletParameters.ABSENT;
         YNode.YMap p = map(m, "parameters");
         if (p != null) {
             Set<String> given = p.keys();

@@ -79,7 +79,7 @@ final class Resolver {
         UnaryOperator<String> user = ref -> canonical(Index.USER, ref);
         UnaryOperator<String> app = ref -> canonical(Index.APP, ref);
         UnaryOperator<String> role = ref -> canonical(Index.ROLE, ref);
-        replace(p.groups, g -> new Group(g.id(), g.displayName(), g.mail(), g.type(), members(g.members()), g.location()));
+        replace(p.groups, g -> new Group(g.id(), g.displayName(), g.mail(), g.type(), members(g.members()), g.memberOf(), g.location()));
         replace(p.admins, a -> new Admin(user.apply(a.userId()), a.roles(), a.location()));
         replace(p.apps, a -> a.deployedBy() == null ? a : new App(a.id(), a.displayName(), a.appKind(), a.origin(), a.productId(),
                 a.assetId(), a.locale(), a.contentMarket(), a.hosts(), a.permission(), a.state(), a.status(), a.deploymentType(),

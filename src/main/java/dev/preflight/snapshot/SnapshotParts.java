@@ -92,7 +92,8 @@ final class SnapshotParts {
                 unique(deployments, issues), unique(operations, issues), unique(consentGrants, issues), dynamics,
                 unique(securityRoles, issues), unique(teams, issues), unique(dynamicsUsers, issues),
                 List.copyOf(issues), List.copyOf(warnings),
-                AbsentSection.LISTS.stream().filter(n -> !listSections.contains(n)).toList(), List.copyOf(gaps));
+                AbsentSection.LISTS.stream().filter(n -> !listSections.contains(n)
+                        && (!n.startsWith("dynamics.") || listSections.contains("dynamics"))).toList(), List.copyOf(gaps));
     }
 
     private static <T extends Entity> List<T> unique(List<T> entities, List<IntegrityIssue> issues) {

@@ -61,11 +61,11 @@ public final class OfficeMinimums {
         }
         Minimum m = find(family, platform, edition);
         if (m == null) {
-            if (edition == null) {
+            if (edition == null && !"other".equals(platform)) {
                 return v(u, c, "DATA-004", family.equals("outlook") ? "CLI-004" : "CLI-001", "users[].clients[].edition");
             }
             return v(u, c, "CLI-007", null, "the source lists no " + (family.equals("outlook") ? "Outlook" : "Word/Excel/PowerPoint")
-                    + " requirement for " + edition + " on " + platform);
+                    + " requirement for " + (edition == null ? "this edition" : edition) + " on " + platform);
         }
         if (c.version() == null) return v(u, c, "DATA-004", m.rule(), "users[].clients[].version");
         return judge(u, c, m, c.parsedVersion());

@@ -36,17 +36,17 @@ class EveryFormatSaysTest {
     void textShowsWaivedFindingsApartAndDoesNotCountThem() throws Exception {
         String many = render("text", "many");
         String waived = render("text", "waived");
-        assertTrue(many.contains("\n47 errors, 20 warnings, 17 info; could not verify: 2\n"), many);
+        assertTrue(many.contains("\n47 errors, 23 warnings, 17 info; could not verify: 5\n"), many);
         // GRP-001 (a warning) on sales-dept is waived: one warning fewer, counted as waived.
-        assertTrue(waived.contains("\n47 errors, 19 warnings, 17 info; could not verify: 2; waived: 1\n"), waived);
+        assertTrue(waived.contains("\n47 errors, 22 warnings, 17 info; could not verify: 5; waived: 1\n"), waived);
         String live = waived.substring(0, waived.indexOf("\nWAIVED (not counted, do not fail the run)\n"));
-        assertFalse(live.contains("GRP-001  samples/fabrikam/directory.yaml:109:5"), live);
+        assertFalse(live.contains("GRP-001  samples/fabrikam/directory.yaml:120:5"), live);
         String section = waived.substring(waived.indexOf("\nWAIVED"));
-        assertTrue(section.contains("  GRP-001  samples/fabrikam/directory.yaml:109:5\n"), section);
+        assertTrue(section.contains("  GRP-001  samples/fabrikam/directory.yaml:120:5\n"), section);
         assertTrue(section.contains("    waived: Bert and Fred receive the add-in through the Everyone rollout; owner gina@fabrikam.com; "
                 + "until 2027-01-31 (src/test/resources/golden/waivers.yaml:2:5)\n"), section);
         assertTrue(section.contains("notes:\n  waiver src/test/resources/golden/waivers.yaml:7:5 for TEN-005 '*' expired on 2026-01-01"), section);
-        assertEquals(19, cases.get("waived").counts().get(dev.preflight.engine.Severity.WARNING));
+        assertEquals(22, cases.get("waived").counts().get(dev.preflight.engine.Severity.WARNING));
     }
 
     @Test
@@ -64,7 +64,7 @@ class EveryFormatSaysTest {
                 + "(src/test/resources/golden/waivers.yaml:2:5)\"/>"), junit);
         String md = render("markdown", "waived");
         assertTrue(md.contains("<details><summary>1 waived \\(not counted, do not fail the run\\)</summary>"), md);
-        assertTrue(md.contains("| 47 | 19 | 17 | 2 | 1 |"), md);
+        assertTrue(md.contains("| 47 | 22 | 17 | 5 | 1 |"), md);
         String html = render("html", "waived");
         assertTrue(html.contains("<tr class=\"waived\" data-severity=\"warning\" data-area=\"GRP\" data-rule=\"GRP-001\">"), html);
         assertTrue(html.contains("<div>Waived: " + why + " (owner gina@fabrikam.com), until 2027-01-31</div>"), html);
@@ -72,8 +72,8 @@ class EveryFormatSaysTest {
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("warning,GRP-001,") && l.contains(",yes," + why + ",")), csv);
         JsonNode json = JSON.readTree(render("json", "waived"));
         assertEquals(1, json.at("/summary/waived").asInt());
-        assertEquals(19, json.at("/summary/live/warning").asInt());
-        assertEquals(20, json.at("/summary/warning").asInt(), "schemaVersion 1 keeps warning counting all findings");
+        assertEquals(22, json.at("/summary/live/warning").asInt());
+        assertEquals(23, json.at("/summary/warning").asInt(), "schemaVersion 1 keeps warning counting all findings");
     }
 
     @Test
@@ -82,17 +82,17 @@ class EveryFormatSaysTest {
         assertEquals(1, r.count(Report.BaselineStatus.UNCHANGED));
         assertEquals(1, r.fixed().size());
         String text = render("text", "baseline");
-        assertTrue(text.contains("  GRP-001  samples/fabrikam/directory.yaml:109:5  [unchanged]\n"), text);
+        assertTrue(text.contains("  GRP-001  samples/fabrikam/directory.yaml:120:5  [unchanged]\n"), text);
         assertTrue(text.contains("  SAAS-005  samples/fabrikam/apps.yaml:30:5  [new]\n"), text);
         assertTrue(text.contains("\nFIXED since the baseline\n  TEN-001  tenant 0b8d6e2f-7c41-4a93-b5e0-3f9a2c1d7e55: "), text);
-        assertTrue(text.contains("\nagainst the baseline: 83 new, 1 unchanged, 1 fixed\n"), text);
+        assertTrue(text.contains("\nagainst the baseline: 86 new, 1 unchanged, 1 fixed\n"), text);
         String github = render("github", "baseline");
         assertTrue(github.contains(",title=ADD-001 [new] "), github);
         // Only ten warnings are shown: new ones go first, so the unchanged GRP-001 is among the counted rest.
         assertFalse(github.contains("[unchanged]"), github);
         assertTrue(github.contains("Not annotated (GitHub shows 10 annotations of each kind per step; the most severe are above): "
-                + "37 error, 10 warning, 8 info."), github);
-        assertTrue(github.contains("Against the baseline: 83 new, 1 unchanged, 1 fixed."), github);
+                + "37 error, 13 warning, 8 info."), github);
+        assertTrue(github.contains("Against the baseline: 86 new, 1 unchanged, 1 fixed."), github);
         JsonNode sarif = JSON.readTree(render("sarif", "baseline"));
         assertEquals("unchanged", result(sarif, "GRP-001").path("baselineState").asText());
         assertEquals("new", result(sarif, "ADD-001").path("baselineState").asText());
@@ -104,18 +104,18 @@ class EveryFormatSaysTest {
         assertTrue(junit.contains("<failure type=\"error\" message=\"[new] &apos;Legacy Invoice Toolbar&apos; is a vsto-add-in"), junit);
         assertTrue(junit.contains("name=\"tenant 0b8d6e2f-7c41-4a93-b5e0-3f9a2c1d7e55 (fixed since the baseline)\""), junit);
         String md = render("markdown", "baseline");
-        assertTrue(md.contains("Against the baseline: 83 new, 1 unchanged, 1 fixed."), md);
+        assertTrue(md.contains("Against the baseline: 86 new, 1 unchanged, 1 fixed."), md);
         assertTrue(md.contains("| warning (unchanged) | GRP-001 |"), md);
         assertTrue(md.contains("<details><summary>1 fixed since the baseline</summary>"), md);
         String html = render("html", "baseline");
         assertTrue(html.contains("<span class=\"tag\">unchanged</span>"), html);
         assertTrue(html.contains("<h2>Fixed since the baseline</h2>"), html);
-        assertTrue(html.contains("<b>83 / 1 / 1</b>new / unchanged / fixed"), html);
+        assertTrue(html.contains("<b>86 / 1 / 1</b>new / unchanged / fixed"), html);
         String csv = render("csv", "baseline");
         assertTrue(csv.lines().anyMatch(l -> l.startsWith(",TEN-001,") && l.endsWith(",fixed,")), csv);
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("warning,GRP-001,") && l.endsWith(",unchanged,")), csv);
         JsonNode json = JSON.readTree(render("json", "baseline"));
-        assertEquals(83, json.at("/summary/new").asInt());
+        assertEquals(86, json.at("/summary/new").asInt());
         assertEquals(1, json.at("/summary/unchanged").asInt());
         assertEquals(1, json.at("/summary/fixed").asInt());
     }
@@ -125,10 +125,10 @@ class EveryFormatSaysTest {
             "config: src/test/resources/golden/config.yaml (.preflight.yaml found in the working folder; --config FILE names another)",
             "failOn set to warning (src/test/resources/golden/config.yaml:1:9)",
             "CLI-004 severity set to info (src/test/resources/golden/config.yaml:4:3)",
-            "DATA-004 disabled (src/test/resources/golden/config.yaml:3:3): 2 findings hidden",
+            "DATA-004 disabled (src/test/resources/golden/config.yaml:3:3): 5 findings hidden",
             "GRP-005 threshold set to 20 (src/test/resources/golden/config.yaml:5:3)");
-    static final String LOUD = "DATA-004 (could not verify) is disabled by src/test/resources/golden/config.yaml:3:3: 2 findings about facts "
-            + "the snapshot does not give are hidden (rules that could not decide: ADD-007 x1, DYN-009 x1), and 'could not verify' "
+    static final String LOUD = "DATA-004 (could not verify) is disabled by src/test/resources/golden/config.yaml:3:3: 5 findings about facts "
+            + "the snapshot does not give are hidden (rules that could not decide: ADD-007 x1, DYN-009 x1, ROL-003 x2, ROL-004 x1), and 'could not verify' "
             + "does not count them. Unknown facts are not passes.";
 
     @Test
@@ -157,7 +157,7 @@ class EveryFormatSaysTest {
         String text = render("text", "configured");
         assertTrue(text.startsWith("Preflight 0.1.0: tenant 'Fabrikam', 4 files\n" + CONFIG.get(0) + "\n  " + CONFIG.get(1) + "\n"), text);
         assertTrue(text.contains("\nWARNING: " + LOUD + "\n"), text);
-        assertTrue(text.contains("could not verify: 0 (DATA-004 DISABLED: 2 hidden)"), text);
+        assertTrue(text.contains("could not verify: 0 (DATA-004 DISABLED: 5 hidden)"), text);
         JsonNode sarif = JSON.readTree(render("sarif", "configured"));
         JsonNode overrides = sarif.at("/runs/0/invocations/0/ruleConfigurationOverrides");
         assertEquals("DATA-004", overrides.get(1).at("/descriptor/id").asText());
@@ -169,10 +169,10 @@ class EveryFormatSaysTest {
         assertTrue(junit.contains("<testcase classname=\"preflight.DATA-004\" name=\"disabled by the config\">\n      <skipped message=\""), junit);
         assertTrue(junit.contains("<property name=\"DATA-004.enabled\" value=\"false (src/test/resources/golden/config.yaml:3:3)\"/>"), junit);
         JsonNode json = JSON.readTree(render("json", "configured"));
-        assertEquals(2, json.at("/summary/couldNotVerifyHidden").asInt());
+        assertEquals(5, json.at("/summary/couldNotVerifyHidden").asInt());
         assertTrue(json.at("/config/fromWorkingFolder").asBoolean());
         assertEquals("src/test/resources/golden/config.yaml", json.at("/config/file").asText());
-        assertEquals(2, json.at("/config/hidden/DATA-004").asInt());
+        assertEquals(5, json.at("/config/hidden/DATA-004").asInt());
         assertEquals(LOUD, json.at("/warnings/0").asText());
         String md = render("markdown", "configured");
         assertTrue(md.contains("> [!WARNING]\n> **DATA\\-004 \\(could not verify\\) is disabled"), md);

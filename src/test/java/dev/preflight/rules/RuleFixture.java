@@ -5,6 +5,7 @@ import dev.preflight.snapshot.YNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,8 +14,14 @@ import java.util.Objects;
  */
 record RuleFixture(String rule, String file, List<Case> cases) {
 
-    /** {@code plan}, when given: {@code {file, as, text}}, a deployment plan checked against the snapshot. */
-    record Case(String name, YNode snapshot, List<Expected> expect, int line, YNode plan) {
+    /**
+     * {@code plan}, when given: {@code {file, as, text}}, a deployment plan checked against the snapshot.
+     * {@code mutationExempt}: keys (as {@code operations[].parameters.Locale}, list indexes left out) whose removal
+     * is itself the fix for this case, each with the reason ({@link MutationTest} does not require the finding to
+     * survive their removal).
+     */
+    record Case(String name, YNode snapshot, List<Expected> expect, int line, YNode plan,
+                Map<String, String> mutationExempt) {
         boolean fires() {
             return expect.stream().anyMatch(e -> e.ruleId().equals(ruleOf(this)));
         }

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Reads the fixture files of {@code src/test/resources/rules/}. */
@@ -68,7 +70,20 @@ final class RuleFixtures {
                         integer(m.get("column"))));
                 if (text(m.get("subject")) == null) throw new AssertionError(e.location() + ": expected finding needs 'subject'");
             }
-            cases.add(new RuleFixture.Case(caseName, c.get("snapshot"), List.copyOf(expected), item.location().line(), c.get("plan")));
+            Map<String, String> exempt = new LinkedHashMap<>();
+            if (c.get("mutationExempt") instanceof YNode.YMap ex) {
+                for (YNode.Entry en : ex.entries()) {
+                    String reason = text(en.value());
+                    if (reason == null || reason.isBlank()) {
+                        throw new AssertionError(en.keyLocation() + ": a mutationExempt key needs its reason");
+                    }
+                    exempt.put(en.key(), reason);
+                }
+            } else if (c.containsKey("mutationExempt")) {
+                throw new AssertionError(c.get("mutationExempt").location() + ": mutationExempt is a mapping {key: reason}");
+            }
+            cases.add(new RuleFixture.Case(caseName, c.get("snapshot"), List.copyOf(expected), item.location().line(),
+                    c.get("plan"), Map.copyOf(exempt)));
         }
         return new RuleFixture(rule, name, List.copyOf(cases));
     }
