@@ -90,6 +90,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "A folder of extra DRL rules; repeatable.")
     List<Path> ruleDirs = new ArrayList<>();
 
+    @Option(names = "--rule-timeout", paramLabel = "TIME", defaultValue = RuleTimeoutOption.DEFAULT,
+            converter = RuleTimeoutOption.class, description = RuleTimeoutOption.DESCRIPTION)
+    java.time.Duration ruleTimeout;
+
     @Option(names = "--timings", description = "Print where the time went (and add it to the JSON report).")
     boolean timings;
 
@@ -235,7 +239,8 @@ final class CheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             RuleBase rules = RuleBase.build(ruleDirs);
-            return new Preflight(rules, loader, policy, timestamp ? Instant.now() : null).ruleBaseNanos(System.nanoTime() - start);
+            return new Preflight(rules, loader, policy, timestamp ? Instant.now() : null).ruleBaseNanos(System.nanoTime() - start)
+                    .ruleTimeout(ruleTimeout);
         } catch (RuleBaseException e) {
             for (String p : e.problems()) err.println(p);
             err.println("preflight: the rules do not compile");
