@@ -94,6 +94,11 @@ final class CheckCommand implements Callable<Integer> {
             converter = RuleTimeoutOption.class, description = RuleTimeoutOption.DESCRIPTION)
     java.time.Duration ruleTimeout;
 
+    @Option(names = "--tables", paramLabel = "DIR",
+            description = "A folder of reviewer tables (minimums.csv, skus.csv, app-for-outlook-privileges.csv, builds.csv) "
+                    + "that replace the bundled ones; see preflight tables.")
+    Path tablesDir;
+
     @Option(names = "--timings", description = "Print where the time went (and add it to the JSON report).")
     boolean timings;
 
@@ -115,6 +120,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return check();
+        } finally {
+            if (tablesDir != null) dev.preflight.tables.Tables.use(null); // the bundled tables again (in-process callers)
+        }
+    }
+
+    private Integer check() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Policy policy;
@@ -170,6 +183,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path dir : ruleDirs) {
             if (!Files.isDirectory(dir)) return usage(err, dir + ": --rules needs a folder of .drl files");
         }
+        if (tablesDir != null && !TablesCommand.install(tablesDir, err)) return ExitCode.INPUT.code;
         SnapshotLoader loader = new SnapshotLoader(maxBytes);
         if (fleet) {
             Preflight preflight = preflight(loader, policy, err);

@@ -11,7 +11,7 @@ import java.io.PrintWriter;
         description = "Checks a Microsoft 365 tenant snapshot against the documented prerequisites of add-in, "
                 + "Integrated apps and Dynamics 365 App for Outlook rollouts.",
         subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, MergeCommand.class, ManifestCommand.class,
-                VerifyCommand.class, NewRuleCommand.class, CommandLine.HelpCommand.class},
+                VerifyCommand.class, NewRuleCommand.class, TablesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
                 "2:usage or input error", "3:internal error (please report it), or a rule stopped by --rule-timeout"})
