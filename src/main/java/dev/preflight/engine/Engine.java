@@ -46,6 +46,7 @@ public final class Engine {
         long t1 = System.nanoTime();
         timings.put("classify", t1 - t0);
         KieSession session = rules.kieBase().newKieSession();
+        boolean abandoned = false;
         try {
             long[] count = {0};
             Consumer<Object> insert = o -> {
@@ -65,8 +66,11 @@ public final class Engine {
             List<Finding> sorted = sortAndDedupe(findings, rules.catalog());
             timings.put("query", System.nanoTime() - t3);
             return new Result(sorted, assignments, timings, count[0]);
+        } catch (RuleTimeout t) {
+            if (t.stillRunning()) abandoned = true; // disposing would wait for the consequence that does not return
+            throw t;
         } finally {
-            session.dispose();
+            if (!abandoned) session.dispose();
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
  */
 public class RuleTimeout extends RuntimeException {
     private final String rule;
+    private final boolean stillRunning;
 
     public RuleTimeout(String rule, String id, String file, long firings, Duration limit, boolean stillRunning) {
         super("rule '" + rule + "'" + (id == null ? "" : " (" + id + ")") + (file == null ? "" : " in " + file)
@@ -17,6 +18,12 @@ public class RuleTimeout extends RuntimeException {
                 + "A rule that inserts facts which match it again, or whose consequence never returns, loops forever; "
                 + "raise the limit with --rule-timeout only if the rule base is simply this slow.");
         this.rule = rule;
+        this.stillRunning = stillRunning;
+    }
+
+    /** The consequence had not returned: the session is abandoned (its thread may still run), never disposed. */
+    public boolean stillRunning() {
+        return stillRunning;
     }
 
     public String rule() {

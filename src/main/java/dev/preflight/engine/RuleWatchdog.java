@@ -56,6 +56,7 @@ final class RuleWatchdog {
         }, "preflight-fire");
         t.setDaemon(true);
         t.start();
+        boolean abandoned = false;
         try {
             done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return;
@@ -71,6 +72,7 @@ final class RuleWatchdog {
             } catch (ExecutionException | InterruptedException other) {
                 stuck = false;
             }
+            abandoned = stuck;
             throw timedOut(progress, timeout, rules, stuck);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -83,7 +85,8 @@ final class RuleWatchdog {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the rules fired", e);
         } finally {
-            session.removeEventListener(progress);
+            // An abandoned session's thread still holds it: touching the session would wait for that thread.
+            if (!abandoned) session.removeEventListener(progress);
         }
     }
 

@@ -21,6 +21,16 @@ class RuleTimeoutTest {
     }
 
     @Test
+    void aConsequenceThatNeverReturnsIsAbandonedAndNamed() {
+        String stuck = "src/test/resources/user-rules/stuck";
+        Cli r = Cli.run("verify", stuck, "--rule-timeout", "300ms");
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertEquals("STOP  STUCK-001  a tenant  (" + stuck + "/STUCK-001.yaml:3)\n", r.out());
+        assertTrue(r.err().startsWith("preflight: rule 'STUCK-001 never returns' (STUCK-001) in " + stuck
+                + "/STUCK-001.drl was still running its consequence when the time limit of 300 ms per run was reached ("), r.err());
+    }
+
+    @Test
     void checkStopsALoopingRuleWithExitThree() {
         Cli r = Cli.run("check", "samples/contoso", "--rules", LOOPING, "--rule-timeout", "1s", "--format", "json");
         assertEquals(3, r.code(), r.err());
