@@ -3,6 +3,7 @@ package dev.preflight.cli;
 import dev.preflight.engine.Engine;
 import dev.preflight.engine.RuleBase;
 import dev.preflight.engine.RuleBaseException;
+import dev.preflight.engine.RuleFailure;
 import dev.preflight.engine.RuleSource;
 import dev.preflight.engine.RuleTimeout;
 import dev.preflight.rules.CatalogCheck;
@@ -36,7 +37,7 @@ import java.util.concurrent.Callable;
         description = "Check a folder of your own rules (DRL and ID.yaml fixtures) and run their fixtures.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every case passed", "1:a case failed", "2:bad input (a rule does not compile, the catalog "
-                + "checks fail, a fixture is malformed)", "3:a rule did not finish within --rule-timeout"})
+                + "checks fail, a fixture is malformed)", "3:a rule did not finish within --rule-timeout, or its consequence threw"})
 final class VerifyCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -49,13 +50,18 @@ final class VerifyCommand implements Callable<Integer> {
             converter = RuleTimeoutOption.class, description = RuleTimeoutOption.DESCRIPTION)
     Duration ruleTimeout;
 
+    @Option(names = "--tables", paramLabel = "DIR", description = "Run the cases with a reviewer's tables (see preflight tables).")
+    Path tablesDir;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (tablesDir != null && !TablesCommand.install(tablesDir, err)) return ExitCode.INPUT.code;
             return verify(dir, ruleTimeout, out, err).code;
         } finally {
+            if (tablesDir != null) dev.preflight.tables.Tables.use(null);
             out.flush();
             err.flush();
         }
@@ -114,6 +120,11 @@ final class VerifyCommand implements Callable<Integer> {
                     out.println("STOP  " + fx.rule() + "  " + c.name() + "  (" + fx.file() + ":" + c.line() + ")");
                     out.flush();
                     err.println("preflight: " + t.getMessage());
+                    return ExitCode.INTERNAL;
+                } catch (RuleFailure f) {
+                    out.println("STOP  " + fx.rule() + "  " + c.name() + "  (" + fx.file() + ":" + c.line() + ")");
+                    out.flush();
+                    err.println("preflight: " + f.getMessage() + " (a consequence threw: fix the rule)");
                     return ExitCode.INTERNAL;
                 }
                 if (o.passed()) {

@@ -31,6 +31,16 @@ class RuleTimeoutTest {
     }
 
     @Test
+    void aConsequenceThatThrowsStopsVerifyNamingTheRule() {
+        String throwing = "src/test/resources/user-rules/throwing";
+        Cli r = Cli.run("verify", throwing);
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertEquals("STOP  BOOM-001  a tenant  (" + throwing + "/BOOM-001.yaml:3)\n", r.out());
+        assertTrue(r.err().startsWith("preflight: rule 'BOOM-001 throws' failed: java.lang.NullPointerException"), r.err());
+        assertTrue(r.err().endsWith("(a consequence threw: fix the rule)\n"), r.err());
+    }
+
+    @Test
     void checkStopsALoopingRuleWithExitThree() {
         Cli r = Cli.run("check", "samples/contoso", "--rules", LOOPING, "--rule-timeout", "1s", "--format", "json");
         assertEquals(3, r.code(), r.err());
