@@ -43,6 +43,7 @@ public final class Preflight {
     private final Policy policy;
     private final Instant timestamp;
     private long ruleBaseNanos;
+    private java.time.Duration ruleTimeout;
 
     public Preflight(RuleBase rules, SnapshotLoader loader) {
         this(rules, loader, Policy.none(LocalDate.now(ZoneOffset.UTC)), null);
@@ -54,6 +55,12 @@ public final class Preflight {
         this.loader = loader;
         this.policy = policy;
         this.timestamp = timestamp;
+    }
+
+    /** How long one check may fire rules before it is stopped ({@link dev.preflight.engine.RuleTimeout}). */
+    public Preflight ruleTimeout(java.time.Duration limit) {
+        this.ruleTimeout = limit;
+        return this;
     }
 
     /** How long building the rule base took, shown with --timings. */
@@ -79,7 +86,9 @@ public final class Preflight {
         policy.config().rules().forEach((id, setting) -> {
             if (setting.threshold() != null) thresholds.put(id, setting.threshold());
         });
-        Engine.Result result = new Engine(rules).run(snapshot, new Settings(Map.copyOf(thresholds)));
+        Engine engine = new Engine(rules);
+        if (ruleTimeout != null) engine.timeout(ruleTimeout);
+        Engine.Result result = engine.run(snapshot, new Settings(Map.copyOf(thresholds)));
         if (timings) {
             var t = new java.util.LinkedHashMap<String, Long>();
             if (ruleBaseNanos > 0) t.put("rules", ruleBaseNanos);

@@ -56,11 +56,8 @@ public final class Generator {
     static final int USERS_PER_FILE = 20_000;
     static final String[] SKUS = {"SPE_E3", "SPE_E5", "SPE_F1", "O365_BUSINESS_PREMIUM", "SPB", "ENTERPRISEPACK", "OFFICESUBSCRIPTION"};
     static final String[] GROUP_TYPES = {"microsoft-365", "distribution", "mail-enabled-security", "security"};
-    static final String[] PRIVILEGES = {"prvReadEmailServerProfile", "prvWriteMailbox", "prvReadMailbox", "prvReadOrganization",
-            "prvSyncToOutlook", "prvReadActionCard", "prvDeleteActivity", "prvAppendActivity", "prvWriteActivity",
-            "prvCreateActivity", "prvReadActivity", "prvAppendToActivity", "prvReadConnection", "prvAssignContact",
-            "prvReadContact", "prvWriteContact", "prvCreateContact", "prvDeleteContact", "prvReadUserQuery", "prvReadQueue",
-            "prvReadQuery", "prvReadIncident", "prvSearchAvailability", "prvOverrideCreatedOnCreatedBy"};
+    /** The App for Outlook role's privileges: from their table, the one source. */
+    static final String[] PRIVILEGES = dev.preflight.tables.Tables.bundled().privileges().toArray(new String[0]);
 
     private final int users;
     private final Random random;

@@ -93,6 +93,15 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "A folder of extra DRL rules; repeatable.")
     List<Path> ruleDirs = new ArrayList<>();
 
+    @Option(names = "--rule-timeout", paramLabel = "TIME", defaultValue = RuleTimeoutOption.DEFAULT,
+            converter = RuleTimeoutOption.class, description = RuleTimeoutOption.DESCRIPTION)
+    java.time.Duration ruleTimeout;
+
+    @Option(names = "--tables", paramLabel = "DIR",
+            description = "A folder of reviewer tables (minimums.csv, skus.csv, app-for-outlook-privileges.csv, builds.csv) "
+                    + "that replace the bundled ones; see preflight tables.")
+    Path tablesDir;
+
     @Option(names = "--timings", description = "Print where the time went (and add it to the JSON report).")
     boolean timings;
 
@@ -125,6 +134,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return check();
+        } finally {
+            if (tablesDir != null) dev.preflight.tables.Tables.use(null); // the bundled tables again (in-process callers)
+        }
+    }
+
+    private Integer check() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (maxBytes < 1) return usage(err, "--max-snapshot-bytes takes a positive number of bytes, not " + maxBytes);
@@ -193,6 +210,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path dir : ruleDirs) {
             if (!Files.isDirectory(dir)) return usage(err, dir + ": --rules needs a folder of .drl files");
         }
+        if (tablesDir != null && !TablesCommand.install(tablesDir, err)) return ExitCode.INPUT.code;
         SnapshotLoader loader = new SnapshotLoader(maxBytes, followLinks);
         if (fleet) {
             Preflight preflight = preflight(loader, policy, err);
@@ -303,7 +321,8 @@ final class CheckCommand implements Callable<Integer> {
                 printProblems(err, e.problems());
                 return null;
             }
-            return new Preflight(rules, loader, policy, timestamp ? Instant.now() : null).ruleBaseNanos(System.nanoTime() - start);
+            return new Preflight(rules, loader, policy, timestamp ? Instant.now() : null).ruleBaseNanos(System.nanoTime() - start)
+                    .ruleTimeout(ruleTimeout);
         } catch (RuleBaseException e) {
             for (String p : e.problems()) err.println(p);
             err.println("preflight: the rules do not compile");

@@ -12,10 +12,10 @@ import java.io.PrintWriter;
                 + "Integrated apps and Dynamics 365 App for Outlook rollouts.",
         subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, MergeCommand.class, ManifestCommand.class,
                 ImportCommand.class, LicensesCommand.class, CollectCommand.class,
-                CommandLine.HelpCommand.class},
+                VerifyCommand.class, NewRuleCommand.class, TablesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
-                "2:usage or input error", "3:internal error (please report it)"})
+                "2:usage or input error", "3:internal error (please report it), or a rule stopped by --rule-timeout"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -42,6 +42,11 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = parseResult.originalArgs().contains("--debug");
             PrintWriter e = commandLine.getErr();
+            if (ex instanceof dev.preflight.engine.RuleTimeout t) {
+                e.println("preflight: " + t.getMessage());
+                e.flush();
+                return ExitCode.INTERNAL.code;
+            }
             e.println("preflight: internal error: " + ex);
             if (debug) ex.printStackTrace(e);
             else e.println("This is a bug in Preflight. Please report it with the command you ran (add --debug for details).");

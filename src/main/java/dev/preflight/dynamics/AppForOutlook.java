@@ -4,14 +4,9 @@ import dev.preflight.model.DynamicsTeam;
 import dev.preflight.model.DynamicsUser;
 import dev.preflight.model.SecurityRole;
 import dev.preflight.model.Snapshot;
+import dev.preflight.tables.Tables;
 import dev.preflight.version.Version;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,7 +21,11 @@ public final class AppForOutlook {
     public static final Version ROLE_BUILD = Version.parse("9.1.0.4206");
     /** Customer Engagement (on-premises) must be version 9 or later (DYN-014). */
     public static final int ON_PREMISES_MAJOR = 9;
-    public static final List<String> PRIVILEGES = load();
+
+    /** The role's minimum privileges: the table in force ({@code dynamics/app-for-outlook-privileges.csv}, see {@link Tables}). */
+    public static List<String> privileges() {
+        return Tables.inForce().privileges();
+    }
 
     private AppForOutlook() {
     }
@@ -49,6 +48,7 @@ public final class AppForOutlook {
             for (String m : t.members()) teamsOf.computeIfAbsent(m, k -> new ArrayList<>()).add(t);
         }
         List<RoleCheck> out = new ArrayList<>();
+        List<String> PRIVILEGES = privileges();
         for (DynamicsUser u : s.dynamicsUsers()) {
             if (u.roles() == null) {
                 out.add(new RoleCheck(u.id(), false, PRIVILEGES, List.of(), false, true, "dynamics.users[].roles"));
@@ -91,19 +91,5 @@ public final class AppForOutlook {
                     direct || viaTeam ? null : teamUnknown));
         }
         return out;
-    }
-
-    private static List<String> load() {
-        List<String> out = new ArrayList<>();
-        try (InputStream in = AppForOutlook.class.getResourceAsStream("/dynamics/app-for-outlook-privileges.txt");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank() && !line.startsWith("#")) out.add(line.strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return List.copyOf(out);
     }
 }

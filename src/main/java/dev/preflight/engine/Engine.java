@@ -5,7 +5,6 @@ import dev.preflight.assign.Assignments;
 import dev.preflight.assign.GroupCycle;
 import dev.preflight.model.Snapshot;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.QueryResults;
 import org.kie.api.runtime.rule.QueryResultsRow;
 
@@ -20,8 +19,16 @@ import java.util.function.Consumer;
 public final class Engine {
     private final RuleBase rules;
 
+    private java.time.Duration timeout = RuleWatchdog.DEFAULT_TIMEOUT;
+
     public Engine(RuleBase rules) {
         this.rules = rules;
+    }
+
+    /** How long one run may fire rules before the watchdog stops it ({@link RuleTimeout}); zero: no limit. */
+    public Engine timeout(java.time.Duration timeout) {
+        this.timeout = timeout;
+        return this;
     }
 
     /** What a run produced: findings (deduplicated and sorted), the assignment it judged, phase timings. */
@@ -39,6 +46,7 @@ public final class Engine {
         long t1 = System.nanoTime();
         timings.put("classify", t1 - t0);
         KieSession session = rules.kieBase().newKieSession();
+        boolean abandoned = false;
         try {
             long[] count = {0};
             Consumer<Object> insert = o -> {
@@ -49,11 +57,7 @@ public final class Engine {
             facts(snapshot, assignments, insert);
             long t2 = System.nanoTime();
             timings.put("insert", t2 - t1);
-            try {
-                session.fireAllRules();
-            } catch (ConsequenceException e) {
-                throw new RuleFailure(e.getRule() == null ? "?" : e.getRule().getName(), e.getCause() == null ? e : e.getCause());
-            }
+            RuleWatchdog.fire(session, timeout, rules);
             long t3 = System.nanoTime();
             timings.put("fire", t3 - t2);
             QueryResults results = session.getQueryResults(RuleBase.FINDINGS_QUERY);
@@ -62,8 +66,11 @@ public final class Engine {
             List<Finding> sorted = sortAndDedupe(Unknowns.apply(findings, snapshot, assignments, rules.catalog()), rules.catalog());
             timings.put("query", System.nanoTime() - t3);
             return new Result(sorted, assignments, timings, count[0]);
+        } catch (RuleTimeout t) {
+            if (t.stillRunning()) abandoned = true; // disposing would wait for the consequence that does not return
+            throw t;
         } finally {
-            session.dispose();
+            if (!abandoned) session.dispose();
         }
     }
 

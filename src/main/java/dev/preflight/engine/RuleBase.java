@@ -46,11 +46,13 @@ public final class RuleBase {
     private final KieBase kieBase;
     private final Map<String, RuleMeta> catalog;
     private final boolean precompiled;
+    private final Function<Rule, String> fileOf;
 
-    private RuleBase(KieBase kieBase, Map<String, RuleMeta> catalog, boolean precompiled) {
+    private RuleBase(KieBase kieBase, Map<String, RuleMeta> catalog, boolean precompiled, Function<Rule, String> fileOf) {
         this.kieBase = kieBase;
         this.catalog = catalog;
         this.precompiled = precompiled;
+        this.fileOf = fileOf;
     }
 
     /**
@@ -138,7 +140,7 @@ public final class RuleBase {
     }
 
     private static RuleBase fromBuilt(Built built, boolean precompiled) throws RuleBaseException {
-        return new RuleBase(built.kieBase(), readCatalog(built), precompiled);
+        return new RuleBase(built.kieBase(), readCatalog(built), precompiled, built.fileOf());
     }
 
     private static List<RuleSource> withEngine(List<RuleSource> sources) {
@@ -171,6 +173,11 @@ public final class RuleBase {
     /** Whether the rules came precompiled from the build rather than compiled from DRL in this run. */
     public boolean precompiled() {
         return precompiled;
+    }
+
+    /** The DRL file a rule came from, as shown in messages (e.g. {@code rules/groups.drl}, {@code my-rules/house.drl}). */
+    public String fileOf(Rule rule) {
+        return fileOf.apply(rule);
     }
 
     public KieBase kieBase() {

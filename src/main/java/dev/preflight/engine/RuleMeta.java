@@ -44,7 +44,7 @@ public record RuleMeta(String id, Severity severity, String title, String ration
     }
 
     /** Annotation values can come back with their quotes kept; strip them in this one place. */
-    static String unquote(String s) {
+    public static String unquote(String s) {
         String t = s.strip();
         if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) t = t.substring(1, t.length() - 1);
         return t.replace("\\\"", "\"");

@@ -1,11 +1,5 @@
 package dev.preflight.version;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,14 +17,15 @@ public final class BuildTable {
     public record Release(String date, String channel, int version, int build, int revision) {
     }
 
-    public static final BuildTable MICROSOFT_365_APPS = load("/clients/builds.csv");
+    /** The bundled table (the one in force unless {@code --tables} replaces it: {@link dev.preflight.tables.Tables}). */
+    public static final BuildTable MICROSOFT_365_APPS = dev.preflight.tables.Tables.bundled().builds();
 
     private final List<Release> releases;
     private final Map<Integer, Integer> versionByBuild = new HashMap<>();
     private final TreeMap<Integer, int[]> buildsByVersion = new TreeMap<>();
     private final String newest;
 
-    BuildTable(List<Release> releases) {
+    public BuildTable(List<Release> releases) {
         this.releases = List.copyOf(releases);
         String max = "";
         for (Release r : releases) {
@@ -68,22 +63,5 @@ public final class BuildTable {
     /** The date of the newest release the table lists. */
     public String newest() {
         return newest;
-    }
-
-    static BuildTable load(String resource) {
-        List<Release> out = new ArrayList<>();
-        try (InputStream in = BuildTable.class.getResourceAsStream(resource);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] c = line.split(",");
-                String[] b = c[3].split("\\.");
-                out.add(new Release(c[0], c[1], Integer.parseInt(c[2]), Integer.parseInt(b[0]), Integer.parseInt(b[1])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new BuildTable(out);
     }
 }

@@ -3,13 +3,8 @@ package dev.preflight.version;
 import dev.preflight.assign.AssignedUser;
 import dev.preflight.model.OfficeClient;
 import dev.preflight.model.User;
+import dev.preflight.tables.Tables;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,20 +12,21 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The minimum Office versions of seed 000 (resource {@code clients/minimums.csv}) and the verdict for each client
+ * The minimum Office versions of seed 000 (the table {@code clients/minimums.csv}, see {@link Tables}) and the verdict for each client
  * of an assigned user. Versions are compared in the scheme of the minimum: a YYMM minimum (1704, 1808) with the
  * client's YYMM version or, for a 16.0 build, the version Microsoft's version-to-build table gives it ({@link BuildTable});
  * a build minimum (16.0.4494.1000, 2.75.0) with the client's build.
  */
 public final class OfficeMinimums {
-    record Minimum(String rule, String family, String platform, String edition, Version minimum, String text) {
+    /** One row of the minimums table (the table in force: {@link Tables#inForce()}, {@code clients/minimums.csv}). */
+    public record Minimum(String rule, String family, String platform, String edition, Version minimum, String text) {
     }
 
-    static final List<Minimum> TABLE = load();
-    private static final BuildTable BUILDS = BuildTable.MICROSOFT_365_APPS;
-    /** TABLE by family and platform, in table order: the lookup runs for every client of every assigned user. */
-    private static final Map<String, List<Minimum>> BY_PLATFORM = TABLE.stream()
-            .collect(Collectors.groupingBy(m -> m.family() + "|" + m.platform(), LinkedHashMap::new, Collectors.toList()));
+    /** Minimums by family and platform, in table order: the lookup runs for every client of every assigned user. */
+    public static Map<String, List<Minimum>> byPlatform(List<Minimum> table) {
+        return table.stream()
+                .collect(Collectors.groupingBy(m -> m.family() + "|" + m.platform(), LinkedHashMap::new, Collectors.toList()));
+    }
 
     private OfficeMinimums() {
     }
@@ -78,6 +74,7 @@ public final class OfficeMinimums {
      * A version that cannot be placed in the minimum's scheme is DATA-004, never compared raw.
      */
     static ClientVerdict judge(User u, OfficeClient c, Minimum m, Version have) {
+        BuildTable BUILDS = Tables.inForce().builds();
         Version min = m.minimum();
         String against = " the minimum " + min.text() + " (" + m.text() + ")";
         Integer minYymm = min.yymm();
@@ -132,7 +129,7 @@ public final class OfficeMinimums {
     }
 
     static Minimum find(String family, String platform, String edition) {
-        for (Minimum m : BY_PLATFORM.getOrDefault(family + "|" + platform, List.of())) {
+        for (Minimum m : Tables.inForce().minimumsByPlatform().getOrDefault(family + "|" + platform, List.of())) {
             if (m.edition().equals("*") || m.edition().equals(edition)) {
                 return m;
             }
@@ -142,21 +139,5 @@ public final class OfficeMinimums {
 
     private static ClientVerdict v(User u, OfficeClient c, String rule, String about, String detail) {
         return new ClientVerdict(u, c.id(), c.name(), rule, about, detail);
-    }
-
-    private static List<Minimum> load() {
-        List<Minimum> out = new ArrayList<>();
-        try (InputStream in = OfficeMinimums.class.getResourceAsStream("/clients/minimums.csv");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] c = line.split(",", 6);
-                out.add(new Minimum(c[0], c[1], c[2], c[3], Version.parse(c[4]), c[5].replace("\"", "")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return List.copyOf(out);
     }
 }

@@ -5,7 +5,6 @@ import dev.preflight.engine.RuleBase;
 import dev.preflight.engine.RuleMeta;
 import dev.preflight.engine.Severity;
 import org.junit.jupiter.api.Test;
-import org.kie.api.definition.rule.Rule;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,41 +27,17 @@ import static org.junit.jupiter.api.Assertions.fail;
  * fixture with a case that fires and a near miss.
  */
 class CatalogTest {
-    static final Pattern ID = Pattern.compile("^(TEN|ADM|SAAS|ADD|CDP|LIC|EXO|CLI|GRP|ROL|CON|DYN|DATA|PLAN)-\\d{3}$");
     static final Path REQUIREMENTS = Path.of("src/test/resources/catalog/REQUIREMENTS.md");
     static final Pattern ROW = Pattern.compile("(?m)^\\| ([A-Z]{2,4}-\\d{3}) \\| (error|warning|info) \\|");
 
+    /** The check {@code preflight verify} applies to user rules, here over the bundled ones. */
+    static CatalogCheck check() {
+        return new CatalogCheck(TestSupport.bundledRules(), RuleBase.bundled(), f -> f.startsWith("rules/"), false);
+    }
+
     @Test
     void everyRuleHasCompleteWellFormedMetadata() {
-        RuleBase rules = TestSupport.bundledRules();
-        List<String> problems = new ArrayList<>();
-        for (Rule r : rules.rules()) {
-            Map<String, Object> meta = r.getMetaData();
-            Object id = meta.get("id");
-            if (id == null) {
-                if (!meta.containsKey("derive")) {
-                    problems.add("rule '" + r.getName() + "' has no @id (classifying rules carry @derive)");
-                }
-                continue;
-            }
-            if (!ID.matcher(id.toString()).matches()) problems.add("rule '" + r.getName() + "': malformed id '" + id + "'");
-            if (!rules.catalog().containsKey(id.toString())) {
-                problems.add("rule '" + r.getName() + "' implements " + id + ", which no rule defines with @title");
-            }
-        }
-        for (RuleMeta m : rules.catalog().values()) {
-            for (String key : RuleMeta.REQUIRED) {
-                Object v = switch (key) {
-                    case "id" -> m.id();
-                    case "severity" -> m.severity();
-                    case "title" -> m.title();
-                    case "rationale" -> m.rationale();
-                    case "remediation" -> m.remediation();
-                    default -> m.source();
-                };
-                if (v == null || v.toString().isBlank()) problems.add(m.id() + " (" + m.ruleName() + "): missing @" + key);
-            }
-        }
+        List<String> problems = check().metadata();
         if (!problems.isEmpty()) fail(String.join("\n", problems));
     }
 
@@ -87,9 +62,6 @@ class CatalogTest {
         while (m.find()) required.add(m.group(1));
         Set<String> pending = pending();
         Map<String, RuleMeta> catalog = TestSupport.bundledRules().catalog();
-        Map<String, RuleFixture> fixtures = new java.util.HashMap<>();
-        for (RuleFixture f : RuleFixtures.all()) fixtures.put(f.rule(), f);
-
         List<String> problems = new ArrayList<>();
         for (String id : required) {
             if (pending.contains(id)) {
@@ -100,19 +72,8 @@ class CatalogTest {
         }
         for (String id : catalog.keySet()) {
             if (!required.contains(id)) problems.add(id + ": rule is not in REQUIREMENTS.md");
-            RuleFixture fx = fixtures.get(id);
-            if (fx == null) {
-                problems.add(id + ": no fixture src/test/resources/rules/" + id + ".yaml");
-                continue;
-            }
-            boolean fires = fx.cases().stream().anyMatch(c -> c.expect().stream().anyMatch(e -> e.ruleId().equals(id)));
-            boolean nearMiss = fx.cases().stream().anyMatch(c -> c.expect().isEmpty());
-            if (!fires) problems.add(id + ": fixture has no case in which the rule fires");
-            if (!nearMiss) problems.add(id + ": fixture has no near-miss case (expect: [])");
         }
-        for (String id : fixtures.keySet()) {
-            if (!catalog.containsKey(id)) problems.add(id + ": fixture for a rule that does not exist");
-        }
+        problems.addAll(check().fixtures(RuleFixtureTest.all(), "src/test/resources/rules/"));
         if (!problems.isEmpty()) fail(problems.size() + " catalog problems:\n" + String.join("\n", problems));
     }
 

@@ -55,7 +55,7 @@ class MutationTest {
         List<Mutation> mutations = new ArrayList<>();
         Set<String> exemptUsed = new HashSet<>();
         List<String> unusedExempt = new ArrayList<>();
-        for (RuleFixture fx : RuleFixtures.all()) {
+        for (RuleFixture fx : RuleFixtureTest.all()) {
             for (RuleFixture.Case c : fx.cases()) {
                 if (firing(fx, c).isEmpty()) {
                     assertTrue(c.mutationExempt().isEmpty(), fx.file() + ":" + c.line() + ": mutationExempt on a case that does not fire");
@@ -70,7 +70,7 @@ class MutationTest {
         List<String> failures = mutations.parallelStream()
                 .map(m -> judge(m, engine, loaders.get(), refused, exempt))
                 .filter(s -> s != null).sorted().toList();
-        for (RuleFixture fx : RuleFixtures.all()) {
+        for (RuleFixture fx : RuleFixtureTest.all()) {
             for (RuleFixture.Case c : fx.cases()) {
                 for (String path : c.mutationExempt().keySet()) {
                     boolean exists = KeyRemoval.keys(c.snapshot()).stream().anyMatch(k -> k.fact().equals(path) || k.path().equals(path));
@@ -103,8 +103,7 @@ class MutationTest {
         YNode mutated = KeyRemoval.without(c.snapshot(), key);
         Snapshot snapshot;
         try {
-            snapshot = loader.load(mutated, fx.file());
-            if (c.plan() instanceof YNode.YMap p) snapshot = RuleFixtureTest.planned(snapshot, p);
+            snapshot = FixtureRunner.planned(loader.load(mutated, fx.file()), c);
         } catch (InputException | IllegalArgumentException e) {
             refused.incrementAndGet();
             return null;

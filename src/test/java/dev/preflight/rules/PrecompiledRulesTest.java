@@ -53,7 +53,7 @@ class PrecompiledRulesTest {
         Engine pre = new Engine(PRECOMPILED);
         Engine drl = new Engine(FROM_DRL);
         List<Snapshot> snapshots = new ArrayList<>();
-        for (var fx : RuleFixtures.all()) {
+        for (var fx : RuleFixtureTest.all()) {
             for (var c : fx.cases()) snapshots.add(loader.load(c.snapshot(), fx.file()));
         }
         snapshots.add(loader.load(Path.of("samples/fabrikam")));

@@ -2,12 +2,6 @@ package dev.preflight.rules;
 
 import dev.preflight.TestSupport;
 import dev.preflight.engine.Engine;
-import dev.preflight.engine.Finding;
-import dev.preflight.model.Snapshot;
-import dev.preflight.plan.Plan;
-import dev.preflight.plan.PlanBinding;
-import dev.preflight.plan.PlanReader;
-import dev.preflight.snapshot.YNode;
 import dev.preflight.snapshot.InputException;
 import dev.preflight.snapshot.SnapshotLoader;
 import org.junit.jupiter.api.DynamicContainer;
@@ -16,7 +10,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.net.URI;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -25,55 +19,29 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Turns every case of every fixture under {@code src/test/resources/rules/} into a test: load its snapshot, run
  * the bundled rules, and compare the findings of the fixture's rule (and DATA-004 about it) with the expected
- * ones exactly: nothing missing, nothing extra.
+ * ones exactly: nothing missing, nothing extra ({@link FixtureRunner}, which {@code preflight verify} uses too).
  */
 class RuleFixtureTest {
+    static final Path DIR = Path.of("src/test/resources/rules");
+
+    /** The bundled rules' fixtures; a malformed one fails the test run with its file:line:col. */
+    static List<RuleFixture> all() {
+        try {
+            return RuleFixtures.all(DIR);
+        } catch (InputException e) {
+            throw new AssertionError("malformed fixtures:\n" + String.join("\n", e.problems().stream().map(Object::toString).toList()));
+        }
+    }
 
     @TestFactory
     Stream<DynamicNode> fixtures() {
-        SnapshotLoader loader = new SnapshotLoader();
-        Engine engine = new Engine(TestSupport.bundledRules());
-        return RuleFixtures.all().stream().map(fx -> DynamicContainer.dynamicContainer(fx.rule(),
+        FixtureRunner runner = new FixtureRunner(new SnapshotLoader(), new Engine(TestSupport.bundledRules()));
+        return all().stream().map(fx -> DynamicContainer.dynamicContainer(fx.rule(),
                 fx.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(),
                         URI.create("classpath:/rules/" + fx.rule() + ".yaml?line=" + c.line()),
-                        () -> check(fx, c, loader, engine)))));
-    }
-
-    /** The snapshot as if the case's plan ran: {@code plan: {file, as, text}}. */
-    static Snapshot planned(Snapshot snapshot, YNode.YMap plan) throws InputException {
-        String file = RuleFixtures.text(plan.get("file"));
-        String as = RuleFixtures.text(plan.get("as"));
-        Plan p = PlanReader.read(file, RuleFixtures.text(plan.get("text")));
-        return PlanBinding.bind(snapshot, p, as == null ? null : PlanBinding.user(snapshot, as)).snapshot();
-    }
-
-    static void check(RuleFixture fx, RuleFixture.Case c, SnapshotLoader loader, Engine engine) {
-        Snapshot snapshot;
-        try {
-            snapshot = loader.load(c.snapshot(), fx.file());
-            if (c.plan() instanceof YNode.YMap p) snapshot = planned(snapshot, p);
-        } catch (InputException e) {
-            fail(fx.file() + ":" + c.line() + ": case '" + c.name() + "' has an invalid snapshot:\n  "
-                    + String.join("\n  ", e.problems().stream().map(Object::toString).toList()));
-            return;
-        }
-        List<Finding> actual = new ArrayList<>(RuleFixture.relevant(fx.rule(), engine.run(snapshot).findings()));
-        List<RuleFixture.Expected> missing = new ArrayList<>();
-        for (RuleFixture.Expected e : c.expect()) {
-            Finding match = actual.stream().filter(e::matches).findFirst().orElse(null);
-            if (match == null) missing.add(e);
-            else actual.remove(match);
-        }
-        if (!missing.isEmpty() || !actual.isEmpty()) {
-            StringBuilder b = new StringBuilder(fx.file() + ":" + c.line() + ": case '" + c.name() + "'\n");
-            for (RuleFixture.Expected e : missing) b.append("  missing:    ").append(e).append('\n');
-            for (Finding f : actual) {
-                b.append("  unexpected: ").append(f.ruleId()).append(' ').append(f.subjectId())
-                        .append(f.context() == null ? "" : " context=" + f.context())
-                        .append(" evidence=").append(f.evidence()).append(" message=").append(f.message())
-                        .append(" at ").append(f.location().line()).append(':').append(f.location().column()).append('\n');
-            }
-            fail(b.toString());
-        }
+                        () -> {
+                            FixtureRunner.Outcome o = runner.run(fx, c);
+                            if (!o.passed()) fail(o.report());
+                        }))));
     }
 }

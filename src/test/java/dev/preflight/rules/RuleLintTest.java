@@ -7,81 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Rules stay linear by construction: every DRL file (bundled, and any under samples/) is read and the patterns
- * that blow up or hang at scale are refused with file and line. See docs/writing-rules.md for the replacements.
+ * Rules stay linear by construction: every DRL file (bundled, and any under samples/) goes through {@link RuleLint}
+ * (the lint {@code preflight verify} runs on user rules), which refuses the patterns that blow up or hang at scale
+ * with file and line. See docs/writing-rules.md for the replacements.
  */
 class RuleLintTest {
 
-    record Check(Pattern pattern, String why) {
+    static List<Path> drlFiles() {
+        return RuleLint.drlFiles(List.of(Path.of("rules"), Path.of("samples")));
     }
 
-    static final Pattern QUERY = Pattern.compile("^\\s*query\\s+\"?([A-Za-z0-9_ -]+?)\"?\\s*(\\(|$)");
-    static final Pattern IMMUTABLE = Pattern.compile("\\bmodify\\s*\\(|\\bupdate\\s*\\(");
-
-    static final List<Check> CHECKS = List.of(
-            new Check(Pattern.compile("\\beval\\s*\\("), "eval(...) cannot be indexed: join with == on ids instead"),
-            new Check(Pattern.compile("\\bsalience\\b"), "salience makes checks order-dependent: derive facts instead"),
-            new Check(Pattern.compile("\\b(agenda-group|ruleflow-group|activation-group)\\b"), "agenda control makes checks order-dependent"),
-            new Check(Pattern.compile("\\bcollect\\s*\\(\\s*[A-Z][A-Za-z0-9_]*\\s*\\(\\s*\\)"),
-                    "collect over a whole fact type without a key constraint: constrain it (e.g. userId == $id) or derive per key"),
-            new Check(Pattern.compile("\\baccumulate\\s*\\(\\s*[A-Z][A-Za-z0-9_]*\\s*\\(\\s*\\)"),
-                    "accumulate over a whole fact type without a key constraint: constrain it or derive per key"),
-            new Check(Pattern.compile("\\.equals\\s*\\("), ".equals(...) in a constraint cannot be indexed: use =="),
-            new Check(IMMUTABLE, "facts are immutable: derive new facts instead"));
-
-    static List<Path> drlFiles() throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (String root : List.of("rules", "samples")) {
-            if (!Files.isDirectory(Path.of(root))) continue;
-            try (Stream<Path> s = Files.walk(Path.of(root))) {
-                out.addAll(s.filter(p -> p.toString().endsWith(".drl")).sorted().toList());
-            }
-        }
-        return out;
-    }
-
-    static List<String> lint(Path file) throws IOException {
-        List<String> problems = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file);
-        List<String> queries = new ArrayList<>();
-        for (String l : lines) {
-            Matcher q = QUERY.matcher(l);
-            if (q.find()) queries.add(q.group(1).strip());
-        }
-        String currentQuery = null;
-        boolean consequence = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String t = lines.get(i).strip();
-            if (t.equals("then")) consequence = true;
-            if (t.equals("end") || t.startsWith("rule ")) consequence = false;
-            if (consequence && !t.equals("then")) {
-                if (IMMUTABLE.matcher(t).find()) {
-                    problems.add(file + ":" + (i + 1) + ": facts are immutable: derive new facts instead");
-                }
-                continue; // consequences are Java: only the conditions must stay indexable
-            }
-            String code = lines.get(i).replaceAll("//.*$", "").replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
-            String raw = lines.get(i);
-            if (raw.trim().startsWith("@")) continue; // annotations hold prose
-            Matcher q = QUERY.matcher(raw);
-            if (q.find()) currentQuery = q.group(1).strip();
-            else if (raw.strip().equals("end")) currentQuery = null;
-            else if (currentQuery != null && (raw.contains(currentQuery + "(") || raw.contains("\"" + currentQuery + "\""))) {
-                problems.add(file + ":" + (i + 1) + ": recursive query '" + currentQuery + "': precompute the closure once instead");
-            }
-            for (Check c : CHECKS) {
-                if (c.pattern().matcher(code).find()) problems.add(file + ":" + (i + 1) + ": " + c.why());
-            }
-        }
-        return problems;
+    static List<String> lint(Path file) {
+        return RuleLint.lint(file);
     }
 
     @Test
