@@ -189,7 +189,7 @@ public final class CollectCommand implements Callable<Integer> {
             }
             return worst;
         } finally {
-            if (temp != null) Collector.deleteTree(temp);
+            if (temp != null) dev.preflight.io.FileTrees.deleteTree(temp);
         }
     }
 

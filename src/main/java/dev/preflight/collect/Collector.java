@@ -1,5 +1,7 @@
 package dev.preflight.collect;
 
+import dev.preflight.io.FileTrees;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -183,14 +185,14 @@ public final class Collector {
             if (e.per() == null) deletePages(root.resolve(e.folder(null)));
         for (String g : groups.changed()) deletePages(root.resolve("graph/groups/" + g + "/members"));
         for (String g : groups.memberGroups()) deletePages(root.resolve("graph/groups/" + g + "/memberOf"));
-        for (String g : groups.removed()) deleteTree(root.resolve("graph/groups/" + g));
+        for (String g : groups.removed()) FileTrees.deleteTree(root.resolve("graph/groups/" + g));
         for (String u : users.changed()) Files.deleteIfExists(root.resolve("graph/users/" + u + "/mailboxSettings.json"));
-        for (String u : users.removed()) deleteTree(root.resolve("graph/users/" + u));
+        for (String u : users.removed()) FileTrees.deleteTree(root.resolve("graph/users/" + u));
         Path roles = root.resolve("graph/directoryRoles");
         if (Files.isDirectory(roles)) try (var dirs = Files.list(roles)) {
             for (Path d : dirs.toList()) Files.deleteIfExists(d.resolve("members.json"));
         }
-        deleteTree(root.resolve("dataverse"));
+        FileTrees.deleteTree(root.resolve("dataverse"));
     }
 
     private static void deletePages(Path dir) throws IOException {
@@ -203,17 +205,9 @@ public final class Collector {
 
     /** Removes what a collection writes in {@code root} (and nothing else that may be there). */
     public static void clear(Path root) throws IOException {
-        deleteTree(root.resolve("graph"));
-        deleteTree(root.resolve("dataverse"));
+        FileTrees.deleteTree(root.resolve("graph"));
+        FileTrees.deleteTree(root.resolve("dataverse"));
         Files.deleteIfExists(root.resolve(MANIFEST));
-    }
-
-    /** Removes {@code p} and everything under it, if it exists. */
-    public static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (var walk = Files.walk(p)) {
-            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
-        }
     }
 
     /** The delta links an earlier collection kept in its manifest. */

@@ -1,5 +1,7 @@
 package dev.preflight.importer;
 
+import dev.preflight.io.FileTrees;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -11,11 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes the snapshot split by section (tenant.yaml, users.yaml, ...), deterministic bytes, into a temporary folder
@@ -44,12 +44,12 @@ final class SnapshotWriter {
                 Files.delete(old);
                 Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-                delete(old);
+                FileTrees.deleteTree(old);
             } else {
                 Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
             }
         } finally {
-            if (Files.exists(tmp)) delete(tmp);
+            FileTrees.deleteTree(tmp);
         }
     }
 
@@ -109,11 +109,5 @@ final class SnapshotWriter {
 
     private static Writer writer(Path file) throws IOException {
         return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 }

@@ -28,8 +28,9 @@ public final class ReportBuilder {
                                Map<String, RuleMeta> catalog, Severity failOn, boolean timings,
                                java.time.Instant timestamp) {
         List<Report.Entry> entries = new ArrayList<>();
+        GapReasons gaps = new GapReasons(snapshot.gaps());
         for (Finding found : result.findings()) {
-            Finding f = GapReasons.explain(found, snapshot.gaps());
+            Finding f = gaps.explain(found);
             RuleMeta meta = catalog.get(f.ruleId());
             Severity severity = meta != null && meta.severity() != null ? meta.severity() : Severity.ERROR;
             entries.add(new Report.Entry(f, meta, severity, null, null));

@@ -74,7 +74,7 @@ public final class CollectBench {
             r.stats().values().forEach(s -> System.out.println("  " + s.line()));
         } finally {
             sampler.interrupt();
-            Collector.deleteTree(out);
+            dev.preflight.io.FileTrees.deleteTree(out);
         }
     }
 }
