@@ -247,8 +247,7 @@ public final class Unknowns {
         }
         if (!"user".equals(f.subjectKind())) return null;
         boolean any = false;
-        for (var du : ix.dynamicsUsers.values()) {
-            if (!f.subjectId().equals(du.userId())) continue;
+        for (var du : ix.dynamicsUsersByUser.getOrDefault(f.subjectId(), List.of())) {
             if (Boolean.TRUE.equals(du.appUser())) return null;
             if (du.appUser() == null) any = true;
         }
@@ -281,6 +280,8 @@ public final class Unknowns {
         final Map<String, Offer> offers = new HashMap<>();
         final Map<String, AssignedUser> assigned = new HashMap<>();
         final Map<String, dev.preflight.model.DynamicsUser> dynamicsUsers = new HashMap<>();
+        /** The Dynamics users linked to each tenant user ({@code userId}), so no finding scans them all. */
+        final Map<String, List<dev.preflight.model.DynamicsUser>> dynamicsUsersByUser = new HashMap<>();
 
         Index(Snapshot s, Assignments a) {
             for (App x : s.apps()) apps.putIfAbsent(x.id(), x);
@@ -289,6 +290,9 @@ public final class Unknowns {
             for (Offer x : s.offers()) offers.putIfAbsent(x.id(), x);
             for (AssignedUser x : a.assignedUsers()) assigned.putIfAbsent(x.userId(), x);
             for (var x : s.dynamicsUsers()) dynamicsUsers.putIfAbsent(x.id(), x);
+            for (var x : dynamicsUsers.values()) {
+                if (x.userId() != null) dynamicsUsersByUser.computeIfAbsent(x.userId(), k -> new ArrayList<>()).add(x);
+            }
         }
     }
 }
