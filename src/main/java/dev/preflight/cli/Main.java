@@ -5,14 +5,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** {@code preflight}: the command line. */
 @Command(name = "preflight", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Checks a Microsoft 365 tenant snapshot against the documented prerequisites of add-in, "
                 + "Integrated apps and Dynamics 365 App for Outlook rollouts.",
-        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, MergeCommand.class, ManifestCommand.class,
-                ImportCommand.class, LicensesCommand.class, CollectCommand.class,
-                VerifyCommand.class, NewRuleCommand.class, TablesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
                 "2:usage or input error", "3:internal error (please report it), or a rule stopped by --rule-timeout"})
@@ -33,9 +35,54 @@ public final class Main implements Runnable {
         }
     }
 
-    /** A command line wired for production or for an in-process test. */
+    /**
+     * The subcommands by name, in the order help lists them. Each is made (and picocli reads its annotations by
+     * reflection) only when the command line gets it: a run of one command builds only that one (see
+     * {@link #commandLine(PrintWriter, PrintWriter, String[])}).
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("check", CheckCommand::new);
+        m.put("rules", RulesCommand::new);
+        m.put("explain", ExplainCommand::new);
+        m.put("merge", MergeCommand::new);
+        m.put("manifest", ManifestCommand::new);
+        m.put("import", ImportCommand::new);
+        m.put("licenses", LicensesCommand::new);
+        m.put("collect", CollectCommand::new);
+        m.put("verify", VerifyCommand::new);
+        m.put("new-rule", NewRuleCommand::new);
+        m.put("tables", TablesCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The names of the subcommands, in help order. */
+    static Set<String> subcommandNames() {
+        return SUBCOMMANDS.keySet();
+    }
+
+    /** A command line wired for production or for an in-process test, with every subcommand. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new String[0]);
+    }
+
+    /**
+     * A command line for {@code args}: when they start with a subcommand's name, only that subcommand is built, as
+     * picocli then parses nothing but its options (the others would cost a cold start their reflection and classes);
+     * otherwise (no command, {@code --help}, {@code help}, a misspelt command) every one, for the listing and the
+     * suggestions.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new Main());
+        Supplier<Object> only = args.length > 0 && !"help".equals(args[0]) ? SUBCOMMANDS.get(args[0]) : null;
+        if (only != null) {
+            cl.addSubcommand(args[0], only.get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
         cl.setOut(out);
         cl.setErr(new PrintWriter(new VisibleWriter(err), true));
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
@@ -60,7 +107,7 @@ public final class Main implements Runnable {
         Ahead.start(args);
         PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-        int code = commandLine(out, err).execute(args);
+        int code = commandLine(out, err, args).execute(args);
         out.flush();
         err.flush();
         System.exit(code);
