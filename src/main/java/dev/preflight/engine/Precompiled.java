@@ -22,7 +22,13 @@ final class Precompiled {
     static final String INDEX = "dev/preflight/engine/precompiled.properties";
     static final String MODELS = "models";
     static final String DIGEST = "digest";
+    /** The property that listed the classes written, in indexes of earlier builds (they are {@link #FILES_LIST} now). */
     static final String FILES = "files";
+    /**
+     * The classes the precompiler wrote, one per line: a resource of its own, as only the next build reads it (to delete
+     * them) and a run would otherwise parse its 47 kB with the index.
+     */
+    static final String FILES_LIST = "dev/preflight/engine/precompiled.files";
     static final String RULE_PREFIX = "rule.";
 
     private Precompiled() {

@@ -82,7 +82,7 @@ public final class Precompiler {
         if (models.isEmpty()) throw new IllegalStateException("the executable model lists no model classes");
         out.setProperty(Precompiled.MODELS, String.join(",", models));
         out.setProperty(Precompiled.DIGEST, Precompiled.digest(sources));
-        out.setProperty(Precompiled.FILES, String.join(",", written));
+        Files.writeString(classes.resolve(Precompiled.FILES_LIST), String.join("\n", written) + "\n", StandardCharsets.UTF_8);
         try (OutputStream o = Files.newOutputStream(index)) {
             out.store(o, null);
         }
@@ -111,6 +111,13 @@ public final class Precompiler {
 
     /** Deletes the classes an earlier run wrote (their names carry hashes, so new ones never overwrite them). */
     private static void removePrevious(Path classes, Path index) throws IOException {
+        Path list = classes.resolve(Precompiled.FILES_LIST);
+        if (Files.exists(list)) {
+            for (String f : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+                if (!f.isBlank()) Files.deleteIfExists(classes.resolve(f));
+            }
+            Files.delete(list);
+        }
         if (!Files.exists(index)) return;
         Properties old = new Properties();
         try (InputStream in = Files.newInputStream(index)) {
