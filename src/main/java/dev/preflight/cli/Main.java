@@ -5,11 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
+import java.util.List;
 
 /** {@code preflight}: the command line. */
 @Command(name = "preflight", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -36,32 +32,35 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The subcommands by name, in the order help lists them. Each is made (and picocli reads its annotations by
-     * reflection) only when the command line gets it: a run of one command builds only that one (see
+     * The subcommands' names, in the order help lists them. Each command is made (and picocli reads its annotations
+     * by reflection) only when the command line gets it: a run of one command builds only that one (see
      * {@link #commandLine(PrintWriter, PrintWriter, String[])}).
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
-
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("check", CheckCommand::new);
-        m.put("rules", RulesCommand::new);
-        m.put("explain", ExplainCommand::new);
-        m.put("merge", MergeCommand::new);
-        m.put("manifest", ManifestCommand::new);
-        m.put("import", ImportCommand::new);
-        m.put("licenses", LicensesCommand::new);
-        m.put("collect", CollectCommand::new);
-        m.put("verify", VerifyCommand::new);
-        m.put("new-rule", NewRuleCommand::new);
-        m.put("tables", TablesCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
-        return Collections.unmodifiableMap(m);
-    }
+    private static final List<String> SUBCOMMANDS = List.of("check", "rules", "explain", "merge", "manifest", "import",
+            "licenses", "collect", "verify", "new-rule", "tables", "help");
 
     /** The names of the subcommands, in help order. */
-    static Set<String> subcommandNames() {
-        return SUBCOMMANDS.keySet();
+    static List<String> subcommandNames() {
+        return SUBCOMMANDS;
+    }
+
+    /** A new instance of subcommand {@code name} (a switch, not a table of lambdas: each lambda is linked at startup). */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "check" -> new CheckCommand();
+            case "rules" -> new RulesCommand();
+            case "explain" -> new ExplainCommand();
+            case "merge" -> new MergeCommand();
+            case "manifest" -> new ManifestCommand();
+            case "import" -> new ImportCommand();
+            case "licenses" -> new LicensesCommand();
+            case "collect" -> new CollectCommand();
+            case "verify" -> new VerifyCommand();
+            case "new-rule" -> new NewRuleCommand();
+            case "tables" -> new TablesCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     /** A command line wired for production or for an in-process test, with every subcommand. */
@@ -77,11 +76,10 @@ public final class Main implements Runnable {
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new Main());
-        Supplier<Object> only = args.length > 0 && !"help".equals(args[0]) ? SUBCOMMANDS.get(args[0]) : null;
-        if (only != null) {
-            cl.addSubcommand(args[0], only.get());
+        if (args.length > 0 && !"help".equals(args[0]) && SUBCOMMANDS.contains(args[0])) {
+            cl.addSubcommand(args[0], subcommand(args[0]));
         } else {
-            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+            for (String name : SUBCOMMANDS) cl.addSubcommand(name, subcommand(name));
         }
         cl.setOut(out);
         cl.setErr(new PrintWriter(new VisibleWriter(err), true));
