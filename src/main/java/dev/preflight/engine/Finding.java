@@ -1,10 +1,8 @@
 package dev.preflight.engine;
 
 import dev.preflight.model.Location;
-import dev.preflight.model.Records;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One finding: which rule, about what subject (and in which context, e.g. the deployment), what was found, the
@@ -35,21 +33,5 @@ public record Finding(String ruleId, String about, String subjectKind, String su
     public String key() {
         return ruleId + "|" + subjectKind + "|" + subjectId + "|" + (context == null ? "" : context)
                 + "|" + (about == null ? "" : about);
-    }
-
-    // equals and hashCode as the generated ones, written out: see Records.
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof Finding o && Objects.equals(ruleId, o.ruleId)
-                && Objects.equals(about, o.about) && Objects.equals(subjectKind, o.subjectKind)
-                && Objects.equals(subjectId, o.subjectId) && Objects.equals(subjectName, o.subjectName)
-                && Objects.equals(context, o.context) && Objects.equals(message, o.message)
-                && Objects.equals(evidence, o.evidence) && Objects.equals(location, o.location)
-                && Objects.equals(fix, o.fix);
-    }
-
-    @Override
-    public int hashCode() {
-        return Records.hash(ruleId, about, subjectKind, subjectId, subjectName, context, message, evidence, location, fix);
     }
 }

@@ -1,9 +1,6 @@
 package dev.preflight.licensing;
 
-import dev.preflight.model.Records;
-
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What an assigned user's licenses give: a product the source names as supported, an Exchange Online mailbox,
@@ -13,19 +10,5 @@ public record LicenseProfile(String userId, List<String> licenses, boolean named
                              boolean appsOnly, List<String> unknownSkus) {
     public boolean complete() {
         return unknownSkus.isEmpty();
-    }
-
-    // equals and hashCode as the generated ones, written out: see Records.
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof LicenseProfile o && Objects.equals(userId, o.userId)
-                && Objects.equals(licenses, o.licenses) && namedProduct == o.namedProduct
-                && exchangeOnline == o.exchangeOnline && appsOnly == o.appsOnly
-                && Objects.equals(unknownSkus, o.unknownSkus);
-    }
-
-    @Override
-    public int hashCode() {
-        return Records.hash(userId, licenses, namedProduct, exchangeOnline, appsOnly, unknownSkus);
     }
 }

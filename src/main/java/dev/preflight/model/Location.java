@@ -1,7 +1,5 @@
 package dev.preflight.model;
 
-import java.util.Objects;
-
 /**
  * A place in a snapshot file: 1-based line and column; {@code origin} is the export the entity written there was
  * imported from ({@code preflight import}), or null.
@@ -25,17 +23,5 @@ public record Location(String file, int line, int column, Origin origin) impleme
         if (c != 0) return c;
         c = Integer.compare(line, o.line);
         return c != 0 ? c : Integer.compare(column, o.column);
-    }
-
-    // equals and hashCode as the generated ones, written out: see Records.
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof Location o && Objects.equals(file, o.file) && line == o.line
-                && column == o.column && Objects.equals(origin, o.origin);
-    }
-
-    @Override
-    public int hashCode() {
-        return Records.hash(file, line, column, origin);
     }
 }
