@@ -80,10 +80,13 @@ final class ReadinessHtml {
                 List<Readiness.Reason> unverified = d.own(own.unverified(), all.unverified());
                 List<Readiness.Reason> warnings = d.own(own.warnings(), all.warnings());
                 List<Readiness.Reason> waived = d.own(own.waived(), all.waived());
+                boolean sharedOnly = row.state() == Readiness.State.BLOCKED ? blockers.isEmpty()
+                        : row.state() == Readiness.State.UNVERIFIED && blockers.isEmpty() && unverified.isEmpty();
                 if (blockers.isEmpty() && unverified.isEmpty() && warnings.isEmpty() && waived.isEmpty()) {
-                    out.write(row.state() == Readiness.State.READY ? "" : "only those for everyone");
+                    out.write(sharedOnly ? "only those for everyone" : "");
                 } else {
                     out.write("<ul>");
+                    if (sharedOnly) out.write("<li>" + row.state().label() + " by those for everyone</li>");
                     reasons(out, blockers, "error", "");
                     reasons(out, unverified, "warning", "");
                     reasons(out, warnings, "", "warning: ");
