@@ -7,7 +7,9 @@ import dev.preflight.report.Report;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Readiness user by user as a spreadsheet: one row per user per deployment. The first six columns are those of
@@ -49,6 +51,8 @@ public final class ReadinessCsvRenderer implements Renderer {
         header.addAll(OURS);
         CsvRenderer.row(out, header);
         Readiness readiness = Readiness.of(r);
+        // Rows of a deployment share their reason lists when they have none of their own: each joined once.
+        Map<List<Readiness.Reason>, String> joined = new IdentityHashMap<>();
         for (Readiness.Deployment d : readiness.deployments()) {
             Report.DeploymentView v = d.view();
             for (Readiness.Row row : d.rows()) {
@@ -58,8 +62,8 @@ public final class ReadinessCsvRenderer implements Renderer {
                         u == null ? "" : Readiness.supportedMailbox(u),
                         row.userId() == null ? "" : row.userId(), u == null || u.upn() == null ? "" : u.upn(),
                         v.id(), v.appId(), v.appName(), row.state().label(), u == null ? "" : row.reached() ? "yes" : "no",
-                        lines(row.blockers()), String.join("; ", row.blockerRules()), lines(row.reasons().unverified()),
-                        lines(row.reasons().warnings()), lines(row.reasons().waived())));
+                        lines(joined, row.blockers()), String.join("; ", row.blockerRules()), lines(joined, row.reasons().unverified()),
+                        lines(joined, row.reasons().warnings()), lines(joined, row.reasons().waived())));
             }
         }
         // As in every format: loudly when DATA-004 is disabled ("ready" then is not verified), and what the config changed.
@@ -76,12 +80,8 @@ public final class ReadinessCsvRenderer implements Renderer {
         CsvRenderer.row(out, cells);
     }
 
-    private static String lines(List<Readiness.Reason> reasons) {
-        StringBuilder b = new StringBuilder();
-        for (Readiness.Reason reason : reasons) {
-            if (!b.isEmpty()) b.append("; ");
-            b.append(reason.line());
-        }
-        return b.toString();
+    private static String lines(Map<List<Readiness.Reason>, String> joined, List<Readiness.Reason> reasons) {
+        if (reasons.isEmpty()) return "";
+        return joined.computeIfAbsent(reasons, rs -> String.join("; ", rs.stream().map(Readiness.Reason::line).toList()));
     }
 }

@@ -18,8 +18,9 @@ import static dev.preflight.render.HtmlRenderer.esc;
  * Content-Security-Policy allows no other).
  */
 final class ReadinessHtml {
-    /** Users shown per deployment, so that a tenant of 100k users stays a page a browser opens. */
+    /** Users shown per deployment, and in all, so that a tenant of 100k users stays a page a browser opens. */
     static final int CAP = 200;
+    static final int TOTAL = 5000;
 
     private ReadinessHtml() {
     }
@@ -41,10 +42,12 @@ final class ReadinessHtml {
                     + "</td><td class=\"num error\">" + d.blocked() + "</td><td class=\"num warning\">" + d.unverified() + "</td></tr>\n");
         }
         out.write("</tbody></table>\n");
-        for (Readiness.Deployment d : readiness.deployments()) deployment(out, readiness, d);
+        int room = TOTAL;
+        for (Readiness.Deployment d : readiness.deployments()) room -= deployment(out, readiness, d, Math.min(CAP, room));
     }
 
-    private static void deployment(Writer out, Readiness readiness, Readiness.Deployment d) throws IOException {
+    /** One deployment's folded table of at most {@code cap} users; returns how many it shows. */
+    private static int deployment(Writer out, Readiness readiness, Readiness.Deployment d, int cap) throws IOException {
         out.write("<details class=\"readiness\" data-deployment=\"" + esc(d.view().id()) + "\"><summary>" + esc(d.view().id()) + " ("
                 + esc(d.view().appName()) + "): " + d.ready() + " ready, " + d.blocked() + " blocked, " + d.unverified()
                 + " could not verify</summary><div class=\"body\">");
@@ -64,7 +67,7 @@ final class ReadinessHtml {
         List<Readiness.Row> shown = new ArrayList<>();
         for (Readiness.State s : List.of(Readiness.State.BLOCKED, Readiness.State.UNVERIFIED, Readiness.State.READY)) {
             for (Readiness.Row row : d.rows(s)) {
-                if (shown.size() == CAP) break;
+                if (shown.size() == cap) break;
                 shown.add(row);
             }
         }
@@ -100,10 +103,12 @@ final class ReadinessHtml {
         int users = d.users();
         if (users > shown.size()) {
             out.write("<div>... and " + (users - shown.size()) + " more user" + (users - shown.size() == 1 ? "" : "s")
-                    + " (ready ones last); the <code>readiness-csv</code> format lists every user.</div>");
+                    + " (ready ones last; this page shows at most " + CAP + " per deployment and " + TOTAL
+                    + " in all); the <code>readiness-csv</code> format lists every user.</div>");
         }
         if (users == 0 && d.unknown().isEmpty()) out.write("<div>Nobody is in this deployment's audience.</div>");
         out.write("</div></details>\n");
+        return shown.size();
     }
 
     private static void reasons(Writer out, List<Readiness.Reason> reasons, String css, String prefix) throws IOException {

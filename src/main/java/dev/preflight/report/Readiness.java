@@ -189,6 +189,7 @@ public final class Readiness {
     private final List<Deployment> deployments;
     private final Roster roster;
     private final Map<String, Severity> severities = new HashMap<>();
+    private final Map<String, String> sortKeys = new HashMap<>();
     private long steps;
 
     private Readiness(Report r) {
@@ -209,6 +210,7 @@ public final class Readiness {
         Set<String> deploymentIds = new HashSet<>();
         for (Report.DeploymentView d : views) deploymentIds.add(d.id());
         Map<String, List<Report.Entry>> bySubject = new HashMap<>();
+        Map<String, List<Report.Entry>> byUser = new HashMap<>();
         Map<String, List<Report.Entry>> byContext = new HashMap<>();
         List<Report.Entry> tenant = new ArrayList<>();
         for (Report.Entry e : r.entries()) {
@@ -217,19 +219,24 @@ public final class Readiness {
             String rule = Report.COULD_NOT_VERIFY.equals(f.ruleId()) && f.about() != null ? f.about() : f.ruleId();
             if (NOT_JOINED.contains(RuleMeta.areaOf(rule))) continue;
             if ("tenant".equals(f.subjectKind())) tenant.add(e);
+            else if ("user".equals(f.subjectKind())) byUser.computeIfAbsent(f.subjectId(), k -> new ArrayList<>()).add(e);
             else bySubject.computeIfAbsent(key(f.subjectKind(), f.subjectId()), k -> new ArrayList<>()).add(e);
             if (f.context() != null && deploymentIds.contains(f.context())) {
                 byContext.computeIfAbsent(f.context(), k -> new ArrayList<>()).add(e);
             }
         }
         List<Deployment> out = new ArrayList<>(views.size());
-        for (Report.DeploymentView d : views) out.add(deployment(d, tenant, bySubject, byContext, deploymentIds));
+        for (Report.DeploymentView d : views) out.add(deployment(d, tenant, bySubject, byUser, byContext, deploymentIds));
         this.deployments = List.copyOf(out);
     }
 
-    /** The readiness of every deployment of the report (none when the report carries no roster, e.g. a merged one). */
+    /**
+     * The readiness of every deployment of the report (none when the report carries no roster, e.g. a merged one),
+     * worked out once per report however many formats render it.
+     */
     public static Readiness of(Report r) {
-        return new Readiness(r);
+        Roster roster = r.deployments().isEmpty() ? null : r.deployments().get(0).roster();
+        return roster == null ? new Readiness(r) : roster.readiness(r, Readiness::new);
     }
 
     public List<Deployment> deployments() {
@@ -246,6 +253,7 @@ public final class Readiness {
     }
 
     private Deployment deployment(Report.DeploymentView d, List<Report.Entry> tenant, Map<String, List<Report.Entry>> bySubject,
+                                  Map<String, List<Report.Entry>> byUser,
                                   Map<String, List<Report.Entry>> byContext, Set<String> deploymentIds) {
         Audience a = d.audience();
         Collector common = new Collector();
@@ -297,10 +305,10 @@ public final class Readiness {
         List<String> hosts = app == null ? null : app.hosts();
         List<Row> rows = new ArrayList<>(a.recipients().size() + a.excluded().size() + 1);
         for (String uid : a.recipients()) {
-            rows.add(row(d, uid, null, shared, perUser.get(uid), bySubject, deploymentIds, hosts));
+            rows.add(row(d, uid, null, shared, perUser.get(uid), byUser, deploymentIds, hosts));
         }
         for (Exclusion x : a.excluded()) {
-            rows.add(row(d, x.userId(), x, shared, perUser.get(x.userId()), bySubject, deploymentIds, hosts));
+            rows.add(row(d, x.userId(), x, shared, perUser.get(x.userId()), byUser, deploymentIds, hosts));
         }
         sortByUser(rows);
         int ready = 0;
@@ -335,13 +343,17 @@ public final class Readiness {
     }
 
     private Row row(Report.DeploymentView d, String uid, Exclusion x, Reasons shared, Collector group,
-                    Map<String, List<Report.Entry>> bySubject, Set<String> deploymentIds, List<String> hosts) {
+                    Map<String, List<Report.Entry>> byUser, Set<String> deploymentIds, List<String> hosts) {
         steps++;
         User u = roster.user(uid);
-        Collector own = group != null ? group : new Collector();
-        if (x != null) own.blockers.add(new Reason(x.ruleId(), x.reason() + " (" + x.pathText() + ")"));
-        boolean judged = roster.judged(uid, d.id());
-        for (Report.Entry e : bySubject.getOrDefault(key("user", uid), List.of())) {
+        Collector own = group;
+        if (x != null) {
+            if (own == null) own = new Collector();
+            own.blockers.add(new Reason(x.ruleId(), x.reason() + " (" + x.pathText() + ")"));
+        }
+        List<Report.Entry> mine = byUser.getOrDefault(uid, List.of());
+        boolean judged = !mine.isEmpty() && roster.judged(uid, d.id());
+        for (Report.Entry e : mine) {
             steps++;
             Finding f = e.finding();
             String ctx = f.context();
@@ -351,9 +363,12 @@ public final class Readiness {
             else counts = judged && inHost(u, ctx, hosts);
             // A left-out user's own finding of the rule that leaves them out is the exclusion, said once.
             if (counts && x != null && f.ruleId().equals(x.ruleId()) && d.id().equals(ctx)) counts = false;
-            if (counts) own.add(e);
+            if (counts) {
+                if (own == null) own = new Collector();
+                own.add(e);
+            }
         }
-        Reasons reasons = shared.with(own.done());
+        Reasons reasons = own == null ? shared : shared.with(own.done());
         return new Row(uid, u, x == null, x, reasons.state(), reasons);
     }
 
@@ -366,12 +381,12 @@ public final class Readiness {
         return true;
     }
 
-    /** In user order: userPrincipalName (case-insensitive, else the id), then id; each key worked out once. */
-    private static void sortByUser(List<Row> rows) {
+    /** In user order: userPrincipalName (case-insensitive, else the id), then id; each user's key worked out once. */
+    private void sortByUser(List<Row> rows) {
         record Keyed(String key, Row row) {
         }
         List<Keyed> keyed = new ArrayList<>(rows.size());
-        for (Row row : rows) keyed.add(new Keyed(sortKey(row.user(), row.userId()), row));
+        for (Row row : rows) keyed.add(new Keyed(sortKeys.computeIfAbsent(row.userId(), id -> sortKey(row.user(), id)), row));
         keyed.sort(Comparator.comparing(Keyed::key).thenComparing(k -> k.row().userId()));
         rows.clear();
         for (Keyed k : keyed) rows.add(k.row());

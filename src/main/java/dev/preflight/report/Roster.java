@@ -25,6 +25,8 @@ public final class Roster {
     private final Map<String, List<String>> offersByApp = new HashMap<>();
     private final Licensing licensing;
     private Map<String, AssignedUser> assigned;
+    private Report readinessOf;
+    private Readiness readiness;
 
     public Roster(Snapshot snapshot, Assignments assignments) {
         this.assignments = assignments;
@@ -75,6 +77,15 @@ public final class Roster {
     public String productName(String sku) {
         Licensing.Product p = licensing.product(sku);
         return p == null || p.name() == null ? sku : p.name();
+    }
+
+    /** The readiness of {@code report} (a report of this roster), built on first use and kept for the formats after. */
+    synchronized Readiness readiness(Report report, java.util.function.Function<Report, Readiness> build) {
+        if (readinessOf != report) { // the same report object, not an equal one: a policy makes new reports
+            readiness = build.apply(report);
+            readinessOf = report;
+        }
+        return readiness;
     }
 
     /** The assigned users by id, indexed once, on first use (a report that shows no readiness never builds it). */
