@@ -43,7 +43,9 @@ import java.util.Set;
  * joined. A live error is a blocker; a live DATA-004 about a rule that reports errors is "could not verify" (about a
  * warning or info rule it would not have blocked, and is listed with the warnings); a live warning is listed but leaves
  * the user ready; info is not listed; a waived finding is listed as waived and never blocks. State: blocked if any
- * blocker, else could not verify if any, else ready.
+ * blocker, else could not verify if any, else ready. Users the snapshot does not let Preflight know (an audience not
+ * fully known, or nobody known while what counts for everyone could not be verified, e.g. without {@code users}) are
+ * one row without a user, never silence.
  *
  * <p>The join is linear: the findings are indexed once by subject and by deployment context, then each user of each
  * deployment looks up its own findings; {@link #steps()} counts the findings and members visited.
@@ -321,14 +323,15 @@ public final class Readiness {
                 case UNVERIFIED -> unverified++;
             }
         }
-        if (!a.unknown().isEmpty()) {
-            // Users the snapshot does not let us know: one row that says so, never silence.
+        if (!a.unknown().isEmpty() || rows.isEmpty() && !shared.unverified().isEmpty()) {
+            // Users the snapshot does not let us know (who the audience is, or a whole section such as users is
+            // absent): one row that says so, never silence.
             List<Reason> facts = new ArrayList<>();
             for (String fact : a.unknown()) {
                 facts.add(new Reason(Report.COULD_NOT_VERIFY, "who else deployment '" + d.id() + "' reaches: the snapshot does not give "
                         + roster.fact(fact)));
             }
-            Reasons unknown = shared.with(new Reasons(List.of(), sorted(facts), List.of(), List.of()));
+            Reasons unknown = facts.isEmpty() ? shared : shared.with(new Reasons(List.of(), sorted(facts), List.of(), List.of()));
             rows.add(new Row(null, null, false, null, unknown.blockers().isEmpty() ? State.UNVERIFIED : State.BLOCKED, unknown));
         }
         return new Deployment(d, List.copyOf(rows), ready, blocked, unverified, shared, a.unknown());

@@ -26,7 +26,7 @@ public final class Roster {
     private final Licensing licensing;
     private Map<String, AssignedUser> assigned;
     private Report readinessOf;
-    private Readiness readiness;
+    private java.lang.ref.SoftReference<Readiness> readiness = new java.lang.ref.SoftReference<>(null);
 
     public Roster(Snapshot snapshot, Assignments assignments) {
         this.assignments = assignments;
@@ -79,13 +79,18 @@ public final class Roster {
         return p == null || p.name() == null ? sku : p.name();
     }
 
-    /** The readiness of {@code report} (a report of this roster), built on first use and kept for the formats after. */
+    /**
+     * The readiness of {@code report} (a report of this roster), built on first use and kept for the formats after
+     * (softly: under memory pressure it is built again rather than kept).
+     */
     synchronized Readiness readiness(Report report, java.util.function.Function<Report, Readiness> build) {
-        if (readinessOf != report) { // the same report object, not an equal one: a policy makes new reports
-            readiness = build.apply(report);
+        Readiness kept = readiness.get();
+        if (kept == null || readinessOf != report) { // the same report object, not an equal one: a policy makes new reports
+            kept = build.apply(report);
+            readiness = new java.lang.ref.SoftReference<>(kept);
             readinessOf = report;
         }
-        return readiness;
+        return kept;
     }
 
     /** The assigned users by id, indexed once, on first use (a report that shows no readiness never builds it). */

@@ -127,6 +127,28 @@ class ReadinessTest {
     }
 
     @Test
+    void withoutUsersNobodyIsShownReadyButOneRowSaysWhoIsNotKnown(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("no-users.yaml");
+        Files.writeString(file, """
+                schemaVersion: 1
+                tenant: { id: t, name: T, cloud: worldwide, directory: cloud, exchangeOnline: true,
+                          appManagementService: { present: true, accountEnabled: true } }
+                apps: [ { id: a, name: A, kind: office-add-in, hosts: [word] } ]
+                deployments: [ { id: d, app: a, assignment: everyone } ]
+                """, StandardCharsets.UTF_8);
+        Report r = new Preflight(TestSupport.bundledRules(), new SnapshotLoader()).check(file, Severity.ERROR, false);
+        Readiness.Deployment d = Readiness.of(r).deployments().get(0);
+        assertEquals(0, d.users());
+        assertEquals(1, d.rows().size());
+        Readiness.Row row = d.rows().get(0);
+        assertEquals(null, row.userId());
+        assertEquals(Readiness.State.UNVERIFIED, row.state());
+        assertTrue(row.reasons().unverified().stream().anyMatch(x -> x.text().equals(
+                "LIC-001 could not be decided for tenant 'T': the snapshot does not give users (who the deployments reach and what they have)")),
+                row.reasons().unverified().toString());
+    }
+
+    @Test
     void theCheckerMailboxColumnIsUnknownWithoutTheFacts() throws Exception {
         Report r = cases.get("hostile");
         List<String> mailboxes = new ArrayList<>();
@@ -208,7 +230,14 @@ class ReadinessTest {
         assertTrue(large[1] >= 8 * 400 * 2, "every user of both deployments has a row: " + large[1]);
         assertTrue(large[0] <= 3 * (large[1] + large[2]), "work " + large[0] + " for " + large[1] + " rows and " + large[2] + " findings");
         assertTrue(large[0] <= 10 * small[0], "work grows linearly: " + small[0] + " -> " + large[0]);
+        // The HTML shows at most 200 users of each deployment (blocked first) and counts the rest.
+        String html = RendererGoldenTest.render("html", lastLarge);
+        assertEquals(2 * 200, html.split("<tr data-state=", -1).length - 1);
+        assertEquals(2 * 200, html.split("<tr data-state=\"blocked\"", -1).length - 1, "1600 blocked in each: the first 200 shown");
+        assertEquals(2, html.split("<div>\\.\\.\\. and 3000 more users \\(ready ones last;", -1).length - 1);
     }
+
+    private static Report lastLarge;
 
     /** {work, rows, findings} of the readiness of a generated tenant of {@code n} users, half without a license. */
     private static long[] work(Path dir, int n) throws Exception {
@@ -250,6 +279,7 @@ class ReadinessTest {
         Readiness readiness = Readiness.of(r);
         long rows = readiness.deployments().stream().mapToLong(d -> d.rows().size()).sum();
         assertEquals(n / 2, readiness.deployments().get(1).blocked(), "the users without a license (LIC-001)");
+        lastLarge = r;
         return new long[] {readiness.steps(), rows, r.entries().size()};
     }
 }
