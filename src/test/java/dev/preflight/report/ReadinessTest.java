@@ -158,6 +158,25 @@ class ReadinessTest {
     }
 
     @Test
+    void theCsvStartsWithTheCompatibilityCheckersColumnsAndHasARowPerUserPerDeployment() throws Exception {
+        String csv = RendererGoldenTest.render("readiness-csv", cases.get("many"));
+        List<String> lines = csv.lines().toList();
+        assertEquals("User Name,User ID,Centralized Deployment ready,Office plan,Office Activated,Supported Mailbox,"
+                + "userId,userPrincipalName,deploymentId,appId,appName,readiness,reached,blockers,blockerRules,couldNotVerify,warnings,waived",
+                lines.get(0));
+        assertEquals(4 + 10 + 6 + 2 + 1, lines.size() - 1, "fabrikam: a row per user per deployment");
+        assertTrue(csv.endsWith("\r\n"));
+        assertTrue(lines.contains("Bert,bert@fabrikam.com,False,Microsoft 365 E3,True,True,bert@fabrikam.com,bert@fabrikam.com,"
+                + "sales-rollout,sales-assistant,Sales Assistant for Outlook,blocked,no,CDP-002: 'Sales Assistant for Outlook': Locale 'en-US' "
+                + "and ContentMarket 'en-GB' differ; they must be identical; GRP-001: nested group (Sales Department > West Coast Sales "
+                + "Department > Bert <bert@fabrikam.com>); SAAS-001: Add-in 'Sales Assistant for Outlook' is linked to 2 SaaS offers; "
+                + "SAAS-003: SaaS offer 'Northwind Sales Lite' shares its AAD App ID 1c9e5b6a-3f2d-4e8b-9a7c-5d4e3f2a1b0c with northwind-sales; "
+                + "SAAS-003: SaaS offer 'Northwind Sales Suite' shares its AAD App ID 1c9e5b6a-3f2d-4e8b-9a7c-5d4e3f2a1b0c with northwind-lite; "
+                + "TEN-004: The Microsoft 365 App Management Service (0517ffae-825d-4aff-999e-3f2336b8a20a) is disabled for sign-in,"
+                + "CDP-002; GRP-001; SAAS-001; SAAS-003; TEN-004,,,"), csv);
+    }
+
+    @Test
     void fabrikamUserByUser() {
         Report r = cases.get("many");
         List<String> counts = Readiness.of(r).deployments().stream().map(ReadinessTest::counts).toList();
