@@ -220,7 +220,7 @@ public final class Assignments {
                 if (u.active()) {
                     recipients.add(u.id());
                 } else {
-                    excluded.putIfAbsent(u.id(), new Exclusion(u, "account " + u.accountState(), List.of(u.name())));
+                    excluded.putIfAbsent(u.id(), new Exclusion(u, "account " + u.accountState(), List.of(u.name()), INACTIVE));
                 }
             } else if ("group".equals(t.kind())) {
                 Group g = graph.group(t.ref());
@@ -235,12 +235,13 @@ public final class Assignments {
                     continue;
                 }
                 String blocked = blockedReason(g);
+                String blockedRule = graph.parents(g.id()).isEmpty() ? "GRP-003" : "GRP-002";
                 for (String uid : graph.directUsers(g.id())) {
                     User u = users.get(uid);
                     if (blocked != null) {
-                        excluded.putIfAbsent(uid, new Exclusion(u, blocked, List.of(g.name(), u.name())));
+                        excluded.putIfAbsent(uid, new Exclusion(u, blocked, List.of(g.name(), u.name()), blockedRule));
                     } else if (!u.active()) {
-                        excluded.putIfAbsent(uid, new Exclusion(u, "account " + u.accountState(), List.of(g.name(), u.name())));
+                        excluded.putIfAbsent(uid, new Exclusion(u, "account " + u.accountState(), List.of(g.name(), u.name()), INACTIVE));
                     } else {
                         recipients.add(uid);
                     }
@@ -304,7 +305,7 @@ public final class Assignments {
             List<String> path = new ArrayList<>(groupNames.size() + 1);
             path.addAll(groupNames);
             path.add(u.name());
-            out.add(new NestedMember(new Exclusion(u, "nested group", List.copyOf(path)), String.join(" > ", path), n.groupPath().get(1)));
+            out.add(new NestedMember(new Exclusion(u, "nested group", List.copyOf(path), "GRP-001"), String.join(" > ", path), n.groupPath().get(1)));
         }
         List<NestedMember> shared = List.copyOf(out);
         nestedMembers.put(groupId, shared);
@@ -316,6 +317,10 @@ public final class Assignments {
         return steps;
     }
 
+    /** The rule that reports an assigned account that is not active. */
+    private static final String INACTIVE = "GRP-007";
+
+    /** Why an assigned group's members do not receive the app (GRP-002 when it has a parent, else GRP-003), or null. */
     private String blockedReason(Group g) {
         List<String> parents = graph.parents(g.id());
         if (!parents.isEmpty()) return "group '" + g.name() + "' has a parent group '" + graph.name(parents.get(0)) + "'";

@@ -88,7 +88,9 @@ final class Fleet {
         for (String format : FleetRenderer.FORMATS) names.add("fleet." + FleetRenderer.extension(format));
         ExitCode worst = ExitCode.CLEAN;
         try {
-            for (Future<Outcome> f : futures) {
+            for (int i = 0; i < futures.size(); i++) {
+                Future<Outcome> f = futures.get(i);
+                futures.set(i, null); // a tenant's report (and its roster) is garbage once written, not kept to the end
                 Outcome o;
                 try {
                     o = f.get();

@@ -59,7 +59,8 @@ public final class CsvRenderer implements Renderer {
         return s == null ? "" : s;
     }
 
-    private static void row(Writer out, List<String> cells) throws IOException {
+    /** One CSV record (RFC 4180, CRLF), each cell through {@link #cell}: the one place CSV is written. */
+    static void row(Writer out, List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) out.write(',');
             out.write(cell(cells.get(i)));

@@ -119,6 +119,7 @@ public final class HtmlRenderer implements Renderer {
         }
         findings(out, r);
         fixed(out, r);
+        ReadinessHtml.write(out, r);
         deployments(out, r);
         if (!r.notes().isEmpty()) {
             out.write("<h2>Notes</h2>\n<ul>\n");

@@ -97,6 +97,7 @@ public final class Markdown implements Renderer {
             for (Report.Entry e : top) if (!b.add(body, row(e))) break;
             body.append("\n");
         }
+        b.add(body, ReadinessMarkdown.section(r, b.left / 3));
         if (live.size() > top.size()) {
             section(body, b, "All " + live.size() + " findings", TABLE, live.stream().map(Markdown::row).toList(), where);
         }

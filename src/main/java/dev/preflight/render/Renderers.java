@@ -10,7 +10,8 @@ public final class Renderers {
 
     static {
         for (Renderer r : List.of(new TextRenderer(), new JsonRenderer(), new SarifRenderer(),
-                new JunitRenderer(), new Markdown(), new GithubRenderer(), new CsvRenderer(), new HtmlRenderer())) ALL.put(r.name(), r);
+                new JunitRenderer(), new Markdown(), new GithubRenderer(), new CsvRenderer(), new HtmlRenderer(),
+                new ReadinessCsvRenderer())) ALL.put(r.name(), r);
     }
 
     private Renderers() {

@@ -75,8 +75,15 @@ public record Report(String toolName, String toolVersion, String tenantName, Lis
         }
     }
 
-    /** One deployment's effective audience, with names for people. */
-    public record DeploymentView(String id, String appId, String appName, Audience audience) {
+    /**
+     * One deployment's effective audience, with names for people; {@code roster} (shared by the deployments of a
+     * report, null when the report was not built from a snapshot) holds the facts about its users that the readiness
+     * view joins with the findings ({@link Readiness}).
+     */
+    public record DeploymentView(String id, String appId, String appName, Audience audience, Roster roster) {
+        public DeploymentView(String id, String appId, String appName, Audience audience) {
+            this(id, appId, appName, audience, null);
+        }
     }
 
     /** Counts by severity of the live findings (waived ones are counted apart, by {@link #waivedCount}). */

@@ -38,10 +38,11 @@ public final class ReportBuilder {
         Map<String, App> apps = new HashMap<>();
         for (App a : snapshot.apps()) apps.put(a.id(), a);
         List<Report.DeploymentView> deployments = new ArrayList<>();
+        Roster roster = snapshot.deployments().isEmpty() ? null : new Roster(snapshot, result.assignments());
         for (Deployment d : snapshot.deployments()) {
             Audience audience = result.assignments().audiences().get(d.id());
             App app = apps.get(d.appId());
-            deployments.add(new Report.DeploymentView(d.id(), d.appId(), app == null ? d.appId() : app.name(), audience));
+            deployments.add(new Report.DeploymentView(d.id(), d.appId(), app == null ? d.appId() : app.name(), audience, roster));
         }
         return new Report(toolName, toolVersion, snapshot.tenant().name(), snapshot.files(), sha256(snapshot.files()),
                 List.copyOf(entries), catalog, List.copyOf(deployments), failOn, false, List.of(), false,

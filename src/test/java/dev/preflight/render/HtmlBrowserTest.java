@@ -124,6 +124,25 @@ class HtmlBrowserTest {
     }
 
     @Test
+    void theReadinessSectionShowsEachDeploymentAndItsUsers() throws Exception {
+        Path html = write("ready");
+        Run r = chromium(html, "", "--dump-dom");
+        noConsoleMessages(r);
+        String dom = r.stdout();
+        assertEquals(3, count(dom, "<details class=\"readiness\""), "one folded table per deployment");
+        assertTrue(dom.contains("<tr data-deployment=\"crm-team\"><td>crm-team</td><td>CRM for Outlook</td><td class=\"num\">8</td>"
+                + "<td class=\"num\">4</td><td class=\"num error\">3</td><td class=\"num warning\">1</td></tr>"), dom);
+        assertEquals(3 + 1, count(dom, "<tr data-state=\"blocked\""), "Ben, Dan, Hal; Gus in the Excel deployment");
+        // Opened (as printing opens them), the users' tables are on the page.
+        Path open = OUT.resolve("ready-open.html");
+        Files.writeString(open, Files.readString(html, StandardCharsets.UTF_8).replace("<details class=\"readiness\"",
+                "<details open class=\"readiness\""), StandardCharsets.UTF_8);
+        noConsoleMessages(chromium(open, "", "--dump-dom"));
+        chromium(open, "", "--screenshot=" + OUT.resolve("ready.png").toAbsolutePath(), "--window-size=1280,2600");
+        assertTrue(Files.size(OUT.resolve("ready.png")) > 10_000, "screenshot written");
+    }
+
+    @Test
     void hostileTextStaysTextAndNothingExecutes() throws Exception {
         Path html = write("hostile");
         Run r = chromium(html, "", "--dump-dom");

@@ -33,7 +33,7 @@ public class RendererGoldenTest {
     static final Path DIR = Path.of("src/test/resources/golden");
     static final LocalDate AS_OF = LocalDate.parse("2026-11-23");
     static final Map<String, String> EXTENSIONS = Map.of("text", "txt", "json", "json", "sarif", "sarif",
-            "junit", "xml", "markdown", "md", "github", "github.txt", "csv", "csv", "html", "html");
+            "junit", "xml", "markdown", "md", "github", "github.txt", "csv", "csv", "html", "html", "readiness-csv", "readiness.csv");
 
     public static Map<String, Report> cases() throws Exception {
         SnapshotLoader loader = new SnapshotLoader();
@@ -50,6 +50,8 @@ public class RendererGoldenTest {
         Config config = Config.read(DIR.resolve("config.yaml"), true);
         cases.put("configured", check(loader, Path.of("samples/fabrikam"),
                 new Policy(config, Waivers.read(DIR.resolve("waivers.yaml")), null, false, AS_OF), config.failOn()));
+        cases.put("ready", check(loader, DIR.resolve("ready.yaml"),
+                new Policy(Config.NONE, Waivers.read(DIR.resolve("ready-waivers.yaml")), null, false, AS_OF)));
         return cases;
     }
 

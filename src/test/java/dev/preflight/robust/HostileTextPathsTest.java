@@ -24,7 +24,7 @@ class HostileTextPathsTest {
     static final String SLACK = "xoxb-1234567890-abcdefghijkl";
     static final String URL = "https://deploy:S3cr3tPa55@repo.example.com/x";
     static final String GOOGLE = "AIzaSyD-1234567890abcdefghijklmnopqrstu";
-    static final String[] FORMATS = {"json", "sarif", "junit", "markdown", "github", "csv", "html", "text"};
+    static final String[] FORMATS = {"json", "sarif", "junit", "markdown", "github", "csv", "html", "text", "readiness-csv"};
 
     @TempDir
     Path tmp;
@@ -101,7 +101,7 @@ class HostileTextPathsTest {
                 assertFalse(report.indexOf(c) >= 0, f + " carries U+" + Integer.toHexString(c) + " raw");
             }
             switch (f) {
-                case "text", "csv", "github" -> assertTrue(report.contains(shown), f + ": " + report);
+                case "text", "csv", "readiness-csv", "github" -> assertTrue(report.contains(shown), f + ": " + report);
                 case "html", "junit" -> assertTrue(report.contains(shown.replace("<", "&lt;").replace(">", "&gt;")), f + ": " + report);
                 case "markdown" -> assertTrue(report.contains("Eve &lt;U\\+202E&gt;gnp\\.exe&lt;U\\+202C&gt;"), report);
                 default -> assertTrue(report.contains("Eve \\u202Egnp.exe\\u202C adm\\u200Bin"), f + ": " + report);

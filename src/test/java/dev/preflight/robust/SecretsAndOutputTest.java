@@ -29,7 +29,7 @@ class SecretsAndOutputTest {
                 + "deployments:\n  - { id: d, app: a, assignment: everyone }\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        String[] formats = {"json", "sarif", "junit", "markdown", "github", "csv", "html", "text"};
+        String[] formats = {"json", "sarif", "junit", "markdown", "github", "csv", "html", "text", "readiness-csv"};
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("check", snap.toString(), "--fail-on", "none"));
         for (String f : formats) args.addAll(java.util.List.of("--format", f + "=" + tmp.resolve("r." + f)));
         int code = dev.preflight.cli.Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args.toArray(String[]::new));
