@@ -204,11 +204,44 @@ final class HtmlFindings {
                 + "</td></tr>\n");
     }
 
-    /** The JSON block: severities, rules (in group order) and every finding, streamed to {@code out}. */
-    private static void data(Writer out, List<Group> groups) throws IOException {
+    /** A compact generator whose output is safe inside a script element (see {@link ScriptSafe}). */
+    static JsonGenerator generator(Writer out) throws IOException {
         JsonGenerator g = FACTORY.createGenerator(out);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.setCharacterEscapes(ESCAPES);
+        return g;
+    }
+
+    /**
+     * The deployments whose lists are not static: per deployment an array of its recipients (empty for everyone) and
+     * of its exclusions, each [user, reason, path].
+     */
+    static void lists(Writer out, List<Report.DeploymentView> deployments) throws IOException {
+        JsonGenerator g = generator(out);
+        g.writeStartArray();
+        for (Report.DeploymentView d : deployments) {
+            g.writeStartArray();
+            g.writeStartArray();
+            if (!d.audience().everyone()) for (String u : d.audience().recipients()) g.writeString(Text.inert(u));
+            g.writeEndArray();
+            g.writeStartArray();
+            for (dev.preflight.assign.Exclusion x : d.audience().excluded()) {
+                g.writeStartArray();
+                g.writeString(Text.inert(x.userId()));
+                g.writeString(Text.inert(x.reason()));
+                g.writeString(Text.inert(x.pathText()));
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.flush();
+    }
+
+    /** The JSON block: severities, rules (in group order) and every finding, streamed to {@code out}. */
+    private static void data(Writer out, List<Group> groups) throws IOException {
+        JsonGenerator g = generator(out);
         g.writeStartObject();
         g.writeArrayFieldStart("severities");
         for (Severity s : Severity.values()) g.writeString(s.label());

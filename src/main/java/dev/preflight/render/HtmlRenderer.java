@@ -152,21 +152,33 @@ public final class HtmlRenderer implements Renderer {
         out.write("</tbody></table>\n");
     }
 
+    /** Recipients and exclusions listed as static HTML, over all deployments; past it a list is built when opened. */
+    static final int STATIC_LIST_ITEMS = 2000;
+
     private static void deployments(Writer out, Report r) throws IOException {
         if (r.deployments().isEmpty()) return;
         out.write("<h2>Deployments: who actually receives each app</h2>\n<table id=\"deployments\"><thead><tr><th>deployment</th>"
                 + "<th>app</th><th class=\"num\">recipients</th><th class=\"num\">left out</th></tr></thead>\n<tbody>\n");
+        int budget = STATIC_LIST_ITEMS;
+        java.util.List<Report.DeploymentView> lazy = new java.util.ArrayList<>();
         for (Report.DeploymentView d : r.deployments()) {
             Audience a = d.audience();
-            out.write("<tr><td><details><summary>" + esc(d.id()) + "</summary><div class=\"body\">");
-            if (a.everyone()) {
-                out.write("<div>Everyone: all " + a.recipients().size() + " active users.</div>");
-            } else {
+            int items = (a.everyone() ? 0 : a.recipients().size()) + a.excluded().size();
+            boolean inline = items <= budget;
+            if (inline) budget -= items;
+            out.write("<tr><td><details" + (inline ? "" : " data-list=\"" + lazy.size() + "\"") + "><summary>" + esc(d.id())
+                    + "</summary><div class=\"body\">");
+            if (a.everyone()) out.write("<div>Everyone: all " + a.recipients().size() + " active users.</div>");
+            if (!inline) {
+                lazy.add(d);
+                out.write("<p class=\"list\">" + (a.everyone() ? "" : a.recipients().size() + " recipients, ") + a.excluded().size()
+                        + " left out: listed with JavaScript, and in the JSON report.</p>");
+            } else if (!a.everyone()) {
                 out.write("<div>Recipients:</div><ul>");
                 for (String u : a.recipients()) out.write("<li>" + esc(u) + "</li>");
                 out.write("</ul>");
             }
-            if (!a.excluded().isEmpty()) {
+            if (inline && !a.excluded().isEmpty()) {
                 out.write("<div>Left out:</div><ul>");
                 for (Exclusion x : a.excluded()) out.write("<li>" + esc(x.userId()) + ": " + esc(x.reason()) + " (" + esc(x.pathText()) + ")</li>");
                 out.write("</ul>");
@@ -176,6 +188,11 @@ public final class HtmlRenderer implements Renderer {
                     + "</td><td class=\"num\">" + a.excluded().size() + "</td></tr>\n");
         }
         out.write("</tbody></table>\n");
+        if (!lazy.isEmpty()) {
+            out.write("<script type=\"application/json\" id=\"d-data\">");
+            HtmlFindings.lists(out, lazy);
+            out.write("</script>\n");
+        }
     }
 
     /** HTML text and attribute escaping; control characters removed. */

@@ -4,7 +4,12 @@
   // applied, a page at a time, so a report of tens of thousands of findings opens and filters at once.
   var PAGE=200;
   function $(id){return document.getElementById(id);}
-  var data=JSON.parse($('f-data').textContent),S=data.severities,R=data.rules,F=data.findings;
+  // Parsed when first needed (a filter, a group opened): the static counts are right until then.
+  var S,R,F;
+  function load(){
+    if(F)return;
+    var data=JSON.parse($('f-data').textContent);S=data.severities;R=data.rules;F=data.findings;
+  }
   var sev=$('f-sev'),area=$('f-area'),rule=$('f-rule'),q=$('f-q'),shown=$('f-shown'),version=0,hay=[],ruleHay=[];
   $('f-controls').hidden=false;
   function el(tag,cls){
@@ -71,9 +76,11 @@
     }
   }
   function draw(g){
+    if(!F){apply();return;}  // the first use: every group's matches, then the open ones drawn
     g.drawn=version;g.shown=0;g.button=null;g.tbody.replaceChildren();g.more.replaceChildren();page(g);
   }
   function apply(){
+    load();
     var s=sev.value,a=area.value,r=rule.value,t=q.value.trim().toLowerCase(),n=0,any=!!(s||a||r||t);
     version++;
     groups.forEach(function(g){
@@ -110,10 +117,30 @@
   [sev,area,rule].forEach(function(e){e.addEventListener('change',apply);});
   q.addEventListener('input',apply);
   window.addEventListener('hashchange',openNamed);
+  // Deployments whose recipient lists are too long for the page: built when opened, from #d-data.
+  var lists=$('d-data')?JSON.parse($('d-data').textContent):[];
+  document.querySelectorAll('#deployments details[data-list]').forEach(function(d){
+    d.addEventListener('toggle',function(){
+      var l=lists[+d.dataset.list],body=d.querySelector('.body'),p=body.querySelector('p.list');
+      if(!d.open||!l||!p)return;
+      var parts=[];
+      if(l[0].length){
+        var ul=el('ul');
+        l[0].forEach(function(u){ul.append(el('li',null,u));});
+        parts.push(el('div',null,'Recipients:'),ul);
+      }
+      if(l[1].length){
+        var ux=el('ul');
+        l[1].forEach(function(x){ux.append(el('li',null,x[0]+': '+x[1]+' ('+x[2]+')'));});
+        parts.push(el('div',null,'Left out:'),ux);
+      }
+      if(parts.length)p.replaceWith.apply(p,parts);
+    });
+  });
   window.addEventListener('beforeprint',function(){
     groups.forEach(function(g){if(!g.el.hidden){g.el.open=true;if(g.drawn!==version)draw(g);}});
     document.querySelectorAll('details').forEach(function(d){d.open=true;});
   });
-  apply();
+  if(sev.value||area.value||rule.value||q.value.trim())apply();
   openNamed();
 })();

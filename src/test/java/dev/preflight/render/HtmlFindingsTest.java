@@ -32,6 +32,11 @@ class HtmlFindingsTest {
     static Report repeated(Report r, int times) {
         List<Report.Entry> entries = new ArrayList<>();
         for (Report.Entry e : r.entries()) for (int i = 0; i < times; i++) entries.add(e);
+        return withEntries(r, entries);
+    }
+
+    /** The same report with other entries. */
+    static Report withEntries(Report r, List<Report.Entry> entries) {
         return new Report(r.toolName(), r.toolVersion(), r.tenantName(), r.files(), r.snapshotSha256(), List.copyOf(entries),
                 r.catalog(), r.deployments(), r.failOn(), r.failOnNewOnly(), r.fixed(), r.baseline(), r.notes(), r.overrides(),
                 r.timingsNanos(), r.timestamp(), r.configFile(), r.configFromWorkingFolder(), r.hidden(), r.outputs(),
@@ -118,6 +123,43 @@ class HtmlFindingsTest {
                 assertEquals(e.finding().location().toString(), f.get(7).asText());
             }
         }
+    }
+
+    @Test
+    void longRecipientListsGoToTheirOwnBlockPastTheStaticBudget() throws Exception {
+        Report many = cases.get("many");
+        List<Report.DeploymentView> deployments = new ArrayList<>();
+        while (deployments.size() < 3000) deployments.addAll(many.deployments());
+        Report r = new Report(many.toolName(), many.toolVersion(), many.tenantName(), many.files(), many.snapshotSha256(),
+                many.entries(), many.catalog(), List.copyOf(deployments), many.failOn(), many.failOnNewOnly(), many.fixed(),
+                many.baseline(), many.notes(), many.overrides(), many.timingsNanos(), many.timestamp());
+        String html = RendererGoldenTest.render("html", r);
+        int inline = 0;
+        int budget = HtmlRenderer.STATIC_LIST_ITEMS;
+        List<Report.DeploymentView> lazy = new ArrayList<>();
+        for (Report.DeploymentView d : deployments) {
+            int items = (d.audience().everyone() ? 0 : d.audience().recipients().size()) + d.audience().excluded().size();
+            if (items <= budget) {
+                budget -= items;
+                inline++;
+            } else {
+                lazy.add(d);
+            }
+        }
+        assertTrue(!lazy.isEmpty() && inline > 0, "both kinds: " + inline + " static, " + lazy.size() + " built when opened");
+        assertEquals(lazy.size(), count(html, "<details data-list=\""));
+        int start = html.indexOf("<script type=\"application/json\" id=\"d-data\">");
+        String block = html.substring(html.indexOf('>', start) + 1, html.indexOf("</script>", start));
+        assertFalse(block.contains("<"), block);
+        JsonNode lists = JSON.readTree(block);
+        assertEquals(lazy.size(), lists.size());
+        for (int i = 0; i < lazy.size(); i++) {
+            var a = lazy.get(i).audience();
+            assertEquals(a.everyone() ? 0 : a.recipients().size(), lists.get(i).get(0).size());
+            assertEquals(a.excluded().size(), lists.get(i).get(1).size());
+            if (!a.excluded().isEmpty()) assertEquals(a.excluded().get(0).userId(), lists.get(i).at("/1/0/0").asText());
+        }
+        assertEquals(0, count(RendererGoldenTest.render("html", many), "data-list="), "a small report lists every deployment statically");
     }
 
     @Test
