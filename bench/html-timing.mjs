@@ -120,5 +120,5 @@ try {
   await Promise.race([send('Browser.close').catch(() => {}), new Promise((ok) => setTimeout(ok, 5000))]);
   browser.kill();
   await exited;
-  rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+  try { rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 }); } catch { /* a browser child still writing: left in the temp folder */ }
 }
