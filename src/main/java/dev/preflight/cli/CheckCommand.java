@@ -23,7 +23,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -298,15 +297,14 @@ final class CheckCommand implements Callable<Integer> {
             return;
         }
         if (t.file() == null) {
-            StringWriter buffer = new StringWriter();
+            // Streamed to standard output as it is rendered (no copy of the whole report in memory).
             Renderer r = t.renderer() instanceof dev.preflight.render.TextRenderer
                     && dev.preflight.render.TextRenderer.colorWanted(System.console() != null, System.getenv())
                     ? new dev.preflight.render.TextRenderer(true) : t.renderer();
-            r.render(report, buffer);
-            out.print(buffer);
+            r.render(report, out);
             out.flush();
         } else {
-            Output.atomically(t.file(), w -> t.renderer().render(report, w));
+            Output.streamed(t.file(), os -> t.renderer().render(report, os));
         }
     }
 

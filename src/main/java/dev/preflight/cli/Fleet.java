@@ -117,7 +117,7 @@ final class Fleet {
                     Files.createDirectories(dir);
                     Report written = r.withOutputs(targets.stream().filter(t -> t.renderer().complete()).map(t -> dir.resolve("report." + t.renderer().extension()).toString()).toList());
                     for (CheckCommand.Target t : targets) {
-                        Output.atomically(dir.resolve("report." + t.renderer().extension()), w -> t.renderer().render(written, w));
+                        Output.streamed(dir.resolve("report." + t.renderer().extension()), os -> t.renderer().render(written, os));
                     }
                 }
             }

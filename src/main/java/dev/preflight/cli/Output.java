@@ -1,6 +1,10 @@
 package dev.preflight.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +24,11 @@ final class Output {
         void write(Writer w) throws IOException;
     }
 
+    /** A body that writes bytes (a report renderer writes UTF-8 itself, straight from its generator). */
+    interface StreamBody {
+        void write(OutputStream out) throws IOException;
+    }
+
     /** {@code /dev/stdout} and its aliases: written through the command's own standard output. */
     static boolean isStandardOutput(Path target) {
         String s = target.toAbsolutePath().normalize().toString();
@@ -27,12 +36,20 @@ final class Output {
     }
 
     static void atomically(Path given, Body body) throws IOException {
+        streamed(given, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()));
+            body.write(w);
+            w.flush();
+        });
+    }
+
+    /** Streams {@code body} into a temporary file beside {@code given} and renames it over; a special file is written as is. */
+    static void streamed(Path given, StreamBody body) throws IOException {
         Path target = given;
         if (Files.exists(given)) {
             if (!Files.isRegularFile(given)) {
-                try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-                        Files.newOutputStream(given, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
-                    body.write(w);
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(given, StandardOpenOption.WRITE), BUFFER)) {
+                    body.write(out);
                 }
                 return;
             }
@@ -41,14 +58,16 @@ final class Output {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), BUFFER)) {
+                body.write(out);
             }
             dev.preflight.io.FileTrees.replace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
+
+    private static final int BUFFER = 1 << 16;
 
     /** Null when {@code target} can be written; otherwise why not. */
     static String unwritable(Path target) {

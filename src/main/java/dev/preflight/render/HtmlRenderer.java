@@ -2,7 +2,6 @@ package dev.preflight.render;
 
 import dev.preflight.assign.Audience;
 import dev.preflight.assign.Exclusion;
-import dev.preflight.engine.Finding;
 import dev.preflight.engine.RuleMeta;
 import dev.preflight.engine.Severity;
 import dev.preflight.report.Report;
@@ -15,13 +14,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
- * One self-contained HTML file for compliance reviewers: summary by area and severity, a findings table with
- * filters and search, each finding expandable to evidence, remediation and source, and each deployment's
- * recipients. No network requests; a Content-Security-Policy allows only its own inline style and script.
- * Rendered on the server side, so it reads (and prints) without script too.
+ * One self-contained HTML file for compliance reviewers: header, summary by area and severity, the findings grouped
+ * per rule with filters and search ({@link HtmlFindings}: rows built on demand from a JSON block, so tens of
+ * thousands of findings open at once), each finding expandable to evidence and remediation, and each deployment's
+ * recipients. No network requests; a Content-Security-Policy allows only its own inline style and script. Without
+ * script the summaries and the first findings of each rule still read.
  */
 public final class HtmlRenderer implements Renderer {
 
@@ -50,38 +49,20 @@ public final class HtmlRenderer implements Renderer {
             .tag{display:inline-block;border:1px solid var(--line);border-radius:10px;padding:0 6px;font-size:12px;color:var(--muted)}
             code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
             tr[hidden]{display:none}
+            .controls[hidden]{display:none}
+            details.group{border-top:1px solid var(--line);padding:4px 0}
+            details.group>summary h3{display:inline;font-size:15px;margin:0}
+            details.group>summary .count{font-weight:400;color:var(--muted)}
+            .why{color:var(--muted);margin:4px 0}
+            .from{color:var(--muted)}
+            .more button{font:inherit;margin:6px 0;padding:4px 10px}
             tr.waived td{color:var(--muted)}
             .alarm{border:2px solid var(--err);border-radius:8px;padding:10px 16px;color:var(--err);font-weight:600}
             @media print{.controls{display:none}body{padding:0;max-width:none}details{break-inside:avoid}a{color:inherit}}
             """;
 
-    static final String SCRIPT = """
-            (function(){
-              var sev=document.getElementById('f-sev'),area=document.getElementById('f-area'),
-                  rule=document.getElementById('f-rule'),q=document.getElementById('f-q'),
-                  shown=document.getElementById('f-shown'),rows=document.querySelectorAll('#findings tbody tr');
-              function apply(){
-                var s=sev.value,a=area.value,r=rule.value,t=q.value.trim().toLowerCase(),n=0;
-                rows.forEach(function(tr){
-                  var ok=(!s||tr.dataset.severity===s)&&(!a||tr.dataset.area===a)&&(!r||tr.dataset.rule===r)
-                      &&(!t||tr.textContent.toLowerCase().indexOf(t)>=0);
-                  tr.hidden=!ok;if(ok)n++;
-                });
-                shown.textContent=n+' of '+rows.length+' shown';
-              }
-              // Filters can be preset from the address: report.html#severity=error&area=GRP&rule=GRP-001&q=bert
-              // (a malformed escape such as %E0%A4%A is taken as written: it must not stop the filters)
-              function text(v){try{return decodeURIComponent(v);}catch(e){return v;}}
-              (location.hash||'').replace(/^#/,'').split('&').forEach(function(kv){
-                var i=kv.indexOf('=');if(i<0)return;var k=kv.slice(0,i),v=text(kv.slice(i+1));
-                if(k==='severity')sev.value=v;else if(k==='area')area.value=v;else if(k==='rule')rule.value=v;else if(k==='q')q.value=v;
-              });
-              [sev,area,rule].forEach(function(e){e.addEventListener('change',apply);});
-              q.addEventListener('input',apply);
-              window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});});
-              apply();
-            })();
-            """;
+    /** The report's script (src/main/resources/dev/preflight/render/report.js): filters, search, rows on demand. */
+    static final String SCRIPT = resource("report.js");
 
     /** The content security policy, computed when a report is first rendered (not when the CLI starts). */
     private static final class Csp {
@@ -117,7 +98,7 @@ public final class HtmlRenderer implements Renderer {
             for (String n : r.configLines()) out.write("<li>" + esc(n) + "</li>\n");
             out.write("</ul>\n");
         }
-        findings(out, r);
+        HtmlFindings.write(out, r);
         fixed(out, r);
         ReadinessHtml.write(out, r);
         deployments(out, r);
@@ -160,53 +141,6 @@ public final class HtmlRenderer implements Renderer {
         out.write("</tbody></table>\n");
     }
 
-    private static void findings(Writer out, Report r) throws IOException {
-        out.write("<h2>Findings</h2>\n<div class=\"controls\">\n<select id=\"f-sev\" aria-label=\"severity\"><option value=\"\">all severities</option>");
-        for (Severity s : Severity.values()) out.write("<option value=\"" + s.label() + "\">" + s.label() + "</option>");
-        out.write("</select>\n<select id=\"f-area\" aria-label=\"area\"><option value=\"\">all areas</option>");
-        TreeSet<String> areas = new TreeSet<>();
-        TreeSet<String> rules = new TreeSet<>();
-        for (Report.Entry e : r.entries()) {
-            areas.add(RuleMeta.areaOf(e.finding().ruleId()));
-            rules.add(e.finding().ruleId());
-        }
-        for (String a : areas) out.write("<option value=\"" + esc(a) + "\">" + esc(a) + "</option>");
-        out.write("</select>\n<select id=\"f-rule\" aria-label=\"rule\"><option value=\"\">all rules</option>");
-        for (String id : rules) out.write("<option value=\"" + esc(id) + "\">" + esc(id) + "</option>");
-        out.write("</select>\n<input id=\"f-q\" type=\"search\" placeholder=\"search findings\" aria-label=\"search\">\n"
-                + "<span id=\"f-shown\">" + r.entries().size() + " of " + r.entries().size() + " shown</span>\n</div>\n");
-        out.write("<table id=\"findings\"><thead><tr><th>severity</th><th>rule</th><th>subject</th><th>finding</th><th>where</th></tr></thead>\n<tbody>\n");
-        for (Report.Entry e : r.entries()) {
-            Finding f = e.finding();
-            RuleMeta m = e.rule();
-            out.write("<tr" + (e.waived() ? " class=\"waived\"" : "") + " data-severity=\"" + e.severity().label() + "\" data-area=\"" + esc(RuleMeta.areaOf(f.ruleId()))
-                    + "\" data-rule=\"" + esc(f.ruleId()) + "\">");
-            out.write("<td class=\"sev " + e.severity().label() + "\">" + e.severity().label()
-                    + (e.waived() ? " <span class=\"tag\">waived</span>" : "")
-                    + (e.status() == Report.BaselineStatus.NEW ? " <span class=\"tag\">new</span>" : "")
-                    + (e.status() == Report.BaselineStatus.UNCHANGED ? " <span class=\"tag\">unchanged</span>" : "") + "</td>");
-            out.write("<td class=\"rule\">" + esc(f.ruleId()) + "</td><td>" + esc(f.subjectName()) + "<br><span class=\"tag\">"
-                    + esc(f.subjectKind()) + "</span></td>");
-            out.write("<td><details><summary>" + esc(f.message()) + "</summary><div class=\"body\">");
-            if (m != null) out.write("<div><b>" + esc(m.title()) + "</b></div>");
-            if (!f.evidence().isEmpty()) {
-                out.write("<div>Evidence:</div><ul>");
-                for (String ev : f.evidence()) out.write("<li>" + esc(ev) + "</li>");
-                out.write("</ul>");
-            }
-            if (m != null) {
-                out.write("<div>Fix: " + esc(e.remediation()) + "</div><div>Why: " + esc(m.rationale()) + "</div>");
-                out.write("<div>Source: " + esc(m.source()) + "</div>");
-            }
-            if (e.waived()) {
-                out.write("<div>Waived: " + esc(e.waiver().justification()) + (e.waiver().owner() == null ? "" : " (owner "
-                        + esc(e.waiver().owner()) + ")") + (e.waiver().expires() == null ? "" : ", until " + esc(e.waiver().expires())) + "</div>");
-            }
-            out.write("</div></details></td><td><code>" + esc(f.location().toString()) + "</code></td></tr>\n");
-        }
-        out.write("</tbody></table>\n");
-    }
-
     private static void fixed(Writer out, Report r) throws IOException {
         if (r.fixed().isEmpty()) return;
         out.write("<h2>Fixed since the baseline</h2>\n<table id=\"fixed\"><thead><tr><th>rule</th><th>subject</th><th>finding</th>"
@@ -219,21 +153,33 @@ public final class HtmlRenderer implements Renderer {
         out.write("</tbody></table>\n");
     }
 
+    /** Recipients and exclusions listed as static HTML, over all deployments; past it a list is built when opened. */
+    static final int STATIC_LIST_ITEMS = 2000;
+
     private static void deployments(Writer out, Report r) throws IOException {
         if (r.deployments().isEmpty()) return;
         out.write("<h2>Deployments: who actually receives each app</h2>\n<table id=\"deployments\"><thead><tr><th>deployment</th>"
                 + "<th>app</th><th class=\"num\">recipients</th><th class=\"num\">left out</th></tr></thead>\n<tbody>\n");
+        int budget = STATIC_LIST_ITEMS;
+        java.util.List<Report.DeploymentView> lazy = new java.util.ArrayList<>();
         for (Report.DeploymentView d : r.deployments()) {
             Audience a = d.audience();
-            out.write("<tr><td><details><summary>" + esc(d.id()) + "</summary><div class=\"body\">");
-            if (a.everyone()) {
-                out.write("<div>Everyone: all " + a.recipients().size() + " active users.</div>");
-            } else {
+            int items = (a.everyone() ? 0 : a.recipients().size()) + a.excluded().size();
+            boolean inline = items <= budget;
+            if (inline) budget -= items;
+            out.write("<tr><td><details" + (inline ? "" : " data-list=\"" + lazy.size() + "\"") + "><summary>" + esc(d.id())
+                    + "</summary><div class=\"body\">");
+            if (a.everyone()) out.write("<div>Everyone: all " + a.recipients().size() + " active users.</div>");
+            if (!inline) {
+                lazy.add(d);
+                out.write("<p class=\"list\">" + (a.everyone() ? "" : a.recipients().size() + " recipients, ") + a.excluded().size()
+                        + " left out: listed with JavaScript, and in the JSON report.</p>");
+            } else if (!a.everyone()) {
                 out.write("<div>Recipients:</div><ul>");
                 for (String u : a.recipients()) out.write("<li>" + esc(u) + "</li>");
                 out.write("</ul>");
             }
-            if (!a.excluded().isEmpty()) {
+            if (inline && !a.excluded().isEmpty()) {
                 out.write("<div>Left out:</div><ul>");
                 for (Exclusion x : a.excluded()) out.write("<li>" + esc(x.userId()) + ": " + esc(x.reason()) + " (" + esc(x.pathText()) + ")</li>");
                 out.write("</ul>");
@@ -243,6 +189,11 @@ public final class HtmlRenderer implements Renderer {
                     + "</td><td class=\"num\">" + a.excluded().size() + "</td></tr>\n");
         }
         out.write("</tbody></table>\n");
+        if (!lazy.isEmpty()) {
+            out.write("<script type=\"application/json\" id=\"d-data\">");
+            HtmlFindings.lists(out, lazy);
+            out.write("</script>\n");
+        }
     }
 
     /** HTML text and attribute escaping; control characters removed. */
@@ -262,6 +213,15 @@ public final class HtmlRenderer implements Renderer {
             }
         }
         return b.toString();
+    }
+
+    private static String resource(String name) {
+        try (var in = HtmlRenderer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String sha256(String s) {

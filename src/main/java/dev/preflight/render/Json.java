@@ -8,7 +8,10 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 
 /**
@@ -17,7 +20,8 @@ import java.io.Writer;
  * {@link Text#deceptive}) written as {@code \\u} escapes: the value read back is exact, the bytes are never raw.
  */
 public final class Json {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    // Characters outside the BMP as UTF-8, as a Writer gives them (not as two \\u escapes): the same bytes either way.
+    private static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     /** The escapes Jackson writes by default, plus those of {@link Text#deceptive} and the C1 controls. */
     static final class Escapes extends CharacterEscapes {
@@ -49,10 +53,18 @@ public final class Json {
     }
 
     public static JsonGenerator generator(Writer out) throws IOException {
+        return configured(FACTORY.createGenerator(out));
+    }
+
+    /** A generator that writes UTF-8 bytes straight to {@code out} (the same bytes as through a Writer). */
+    public static JsonGenerator generator(OutputStream out) throws IOException {
+        return configured(FACTORY.createGenerator(out));
+    }
+
+    private static JsonGenerator configured(JsonGenerator g) {
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        JsonGenerator g = FACTORY.createGenerator(out);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.setPrettyPrinter(pretty);
         g.setCharacterEscapes(ESCAPES);

@@ -10,6 +10,7 @@ import dev.preflight.model.SnapshotFile;
 import dev.preflight.report.Report;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.Map;
 
@@ -30,109 +31,124 @@ public final class JsonRenderer implements Renderer {
     @Override
     public void render(Report r, Writer out) throws IOException {
         try (JsonGenerator g = Json.generator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("schemaVersion", SCHEMA_VERSION);
-            g.writeObjectFieldStart("tool");
-            g.writeStringField("name", r.toolName());
-            g.writeStringField("version", r.toolVersion());
-            g.writeEndObject();
-            g.writeObjectFieldStart("snapshot");
-            g.writeStringField("tenant", r.tenantName());
-            g.writeArrayFieldStart("files");
-            for (SnapshotFile f : r.files()) g.writeString(f.path());
-            g.writeEndArray();
-            g.writeStringField("sha256", r.snapshotSha256());
-            g.writeEndObject();
-            g.writeObjectFieldStart("summary");
-            // error, warning, info and couldNotVerify keep their schemaVersion 1 meaning (waived included); live has the rest.
-            for (Severity s : Severity.values()) {
-                g.writeNumberField(s.label(), (int) r.entries().stream().filter(e -> e.severity() == s).count());
-            }
-            g.writeNumberField("total", r.entries().size());
-            g.writeNumberField("couldNotVerify", (int) r.entries().stream()
-                    .filter(e -> Report.COULD_NOT_VERIFY.equals(e.finding().ruleId())).count());
-            g.writeNumberField("waived", r.waivedCount());
-            Map<Severity, Integer> counts = r.counts();
-            g.writeObjectFieldStart("live");
-            for (Severity s : Severity.values()) g.writeNumberField(s.label(), counts.get(s));
-            g.writeNumberField("couldNotVerify", r.couldNotVerify());
-            g.writeEndObject();
-            if (r.failOn() != null) {
-                g.writeStringField("failOn", r.failOn().label());
-                g.writeNumberField("failing", r.failing());
-            }
-            if (r.failOnNewOnly()) g.writeBooleanField("failOnNewOnly", true);
-            if (r.baseline()) {
-                g.writeNumberField("new", r.count(Report.BaselineStatus.NEW));
-                g.writeNumberField("unchanged", r.count(Report.BaselineStatus.UNCHANGED));
-                g.writeNumberField("fixed", r.fixed().size());
-            }
-            if (r.couldNotVerifyHidden()) g.writeNumberField("couldNotVerifyHidden", r.hidden().get(Report.COULD_NOT_VERIFY));
-            g.writeEndObject();
-            if (r.hiddenWarning() != null) {
-                g.writeArrayFieldStart("warnings");
-                g.writeString(r.hiddenWarning());
-                g.writeEndArray();
-            }
-            g.writeArrayFieldStart("findings");
-            for (Report.Entry e : r.entries()) finding(g, e);
-            g.writeEndArray();
-            if (r.baseline()) {
-                g.writeArrayFieldStart("fixed");
-                for (Report.Fixed f : r.fixed()) {
-                    g.writeStartObject();
-                    g.writeStringField("key", f.key());
-                    g.writeStringField("ruleId", f.ruleId());
-                    g.writeStringField("subjectKind", f.subjectKind());
-                    g.writeStringField("subjectId", f.subjectId());
-                    g.writeStringField("message", f.message());
-                    location(g, f.location());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            }
-            if (r.configFile() != null) {
-                g.writeObjectFieldStart("config");
-                g.writeStringField("file", r.configFile());
-                g.writeBooleanField("fromWorkingFolder", r.configFromWorkingFolder());
-                g.writeArrayFieldStart("changes");
-                for (Report.Override o : r.overrides()) {
-                    g.writeStartObject();
-                    if (o.ruleId() != null) g.writeStringField("ruleId", o.ruleId());
-                    g.writeStringField("setting", o.setting());
-                    g.writeStringField("value", o.value());
-                    g.writeStringField("location", o.location());
-                    g.writeStringField("text", o.text());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeObjectFieldStart("hidden");
-                for (var h : r.hidden().entrySet()) g.writeNumberField(h.getKey(), h.getValue());
-                g.writeEndObject();
-                g.writeEndObject();
-            }
-            if (!r.overrides().isEmpty()) {
-                g.writeArrayFieldStart("overrides");
-                for (Report.Override o : r.overrides()) g.writeString(o.text());
-                g.writeEndArray();
-            }
-            if (!r.notes().isEmpty()) {
-                g.writeArrayFieldStart("notes");
-                for (String n : r.notes()) g.writeString(n);
-                g.writeEndArray();
-            }
-            if (r.timestamp() != null) g.writeStringField("timestamp", r.timestamp().toString());
-            g.writeArrayFieldStart("deployments");
-            for (Report.DeploymentView d : r.deployments()) deployment(g, d);
-            g.writeEndArray();
-            if (r.timingsNanos() != null) {
-                g.writeObjectFieldStart("timings");
-                for (var t : r.timingsNanos().entrySet()) g.writeNumberField(t.getKey() + "Seconds", t.getValue() / 1e9);
-                g.writeEndObject();
-            }
-            g.writeEndObject();
+            write(r, g);
         }
         out.write("\n");
+    }
+
+    /** Straight from the generator to the stream: no document, tree or string of it is held. */
+    @Override
+    public void render(Report r, OutputStream out) throws IOException {
+        try (JsonGenerator g = Json.generator(out)) {
+            write(r, g);
+        }
+        out.write('\n');
+        out.flush();
+    }
+
+    /** The whole report, event by event, to {@code g}. */
+    static void write(Report r, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+        g.writeObjectFieldStart("tool");
+        g.writeStringField("name", r.toolName());
+        g.writeStringField("version", r.toolVersion());
+        g.writeEndObject();
+        g.writeObjectFieldStart("snapshot");
+        g.writeStringField("tenant", r.tenantName());
+        g.writeArrayFieldStart("files");
+        for (SnapshotFile f : r.files()) g.writeString(f.path());
+        g.writeEndArray();
+        g.writeStringField("sha256", r.snapshotSha256());
+        g.writeEndObject();
+        g.writeObjectFieldStart("summary");
+        // error, warning, info and couldNotVerify keep their schemaVersion 1 meaning (waived included); live has the rest.
+        for (Severity s : Severity.values()) {
+            g.writeNumberField(s.label(), (int) r.entries().stream().filter(e -> e.severity() == s).count());
+        }
+        g.writeNumberField("total", r.entries().size());
+        g.writeNumberField("couldNotVerify", (int) r.entries().stream()
+                .filter(e -> Report.COULD_NOT_VERIFY.equals(e.finding().ruleId())).count());
+        g.writeNumberField("waived", r.waivedCount());
+        Map<Severity, Integer> counts = r.counts();
+        g.writeObjectFieldStart("live");
+        for (Severity s : Severity.values()) g.writeNumberField(s.label(), counts.get(s));
+        g.writeNumberField("couldNotVerify", r.couldNotVerify());
+        g.writeEndObject();
+        if (r.failOn() != null) {
+            g.writeStringField("failOn", r.failOn().label());
+            g.writeNumberField("failing", r.failing());
+        }
+        if (r.failOnNewOnly()) g.writeBooleanField("failOnNewOnly", true);
+        if (r.baseline()) {
+            g.writeNumberField("new", r.count(Report.BaselineStatus.NEW));
+            g.writeNumberField("unchanged", r.count(Report.BaselineStatus.UNCHANGED));
+            g.writeNumberField("fixed", r.fixed().size());
+        }
+        if (r.couldNotVerifyHidden()) g.writeNumberField("couldNotVerifyHidden", r.hidden().get(Report.COULD_NOT_VERIFY));
+        g.writeEndObject();
+        if (r.hiddenWarning() != null) {
+            g.writeArrayFieldStart("warnings");
+            g.writeString(r.hiddenWarning());
+            g.writeEndArray();
+        }
+        g.writeArrayFieldStart("findings");
+        for (Report.Entry e : r.entries()) finding(g, e);
+        g.writeEndArray();
+        if (r.baseline()) {
+            g.writeArrayFieldStart("fixed");
+            for (Report.Fixed f : r.fixed()) {
+                g.writeStartObject();
+                g.writeStringField("key", f.key());
+                g.writeStringField("ruleId", f.ruleId());
+                g.writeStringField("subjectKind", f.subjectKind());
+                g.writeStringField("subjectId", f.subjectId());
+                g.writeStringField("message", f.message());
+                location(g, f.location());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (r.configFile() != null) {
+            g.writeObjectFieldStart("config");
+            g.writeStringField("file", r.configFile());
+            g.writeBooleanField("fromWorkingFolder", r.configFromWorkingFolder());
+            g.writeArrayFieldStart("changes");
+            for (Report.Override o : r.overrides()) {
+                g.writeStartObject();
+                if (o.ruleId() != null) g.writeStringField("ruleId", o.ruleId());
+                g.writeStringField("setting", o.setting());
+                g.writeStringField("value", o.value());
+                g.writeStringField("location", o.location());
+                g.writeStringField("text", o.text());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("hidden");
+            for (var h : r.hidden().entrySet()) g.writeNumberField(h.getKey(), h.getValue());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        if (!r.overrides().isEmpty()) {
+            g.writeArrayFieldStart("overrides");
+            for (Report.Override o : r.overrides()) g.writeString(o.text());
+            g.writeEndArray();
+        }
+        if (!r.notes().isEmpty()) {
+            g.writeArrayFieldStart("notes");
+            for (String n : r.notes()) g.writeString(n);
+            g.writeEndArray();
+        }
+        if (r.timestamp() != null) g.writeStringField("timestamp", r.timestamp().toString());
+        g.writeArrayFieldStart("deployments");
+        for (Report.DeploymentView d : r.deployments()) deployment(g, d);
+        g.writeEndArray();
+        if (r.timingsNanos() != null) {
+            g.writeObjectFieldStart("timings");
+            for (var t : r.timingsNanos().entrySet()) g.writeNumberField(t.getKey() + "Seconds", t.getValue() / 1e9);
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     private static void finding(JsonGenerator g, Report.Entry e) throws IOException {

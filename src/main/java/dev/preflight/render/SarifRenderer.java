@@ -7,6 +7,7 @@ import dev.preflight.engine.Severity;
 import dev.preflight.report.Report;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,39 +43,54 @@ public final class SarifRenderer implements Renderer {
 
     @Override
     public void render(Report r, Writer out) throws IOException {
+        try (JsonGenerator g = Json.generator(out)) {
+            write(r, g);
+        }
+        out.write("\n");
+    }
+
+    /** Straight from the generator to the stream: no document, tree or string of it is held. */
+    @Override
+    public void render(Report r, OutputStream out) throws IOException {
+        try (JsonGenerator g = Json.generator(out)) {
+            write(r, g);
+        }
+        out.write('\n');
+        out.flush();
+    }
+
+    /** The whole report, event by event, to {@code g}. */
+    static void write(Report r, JsonGenerator g) throws IOException {
         List<RuleMeta> rules = new ArrayList<>(r.catalog().values());
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) index.put(rules.get(i).id(), i);
-        try (JsonGenerator g = Json.generator(out)) {
-            g.writeStartObject();
-            g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            g.writeStringField("version", "2.1.0");
-            g.writeArrayFieldStart("runs");
-            g.writeStartObject();
-            g.writeObjectFieldStart("tool");
-            g.writeObjectFieldStart("driver");
-            g.writeStringField("name", r.toolName());
-            g.writeStringField("version", r.toolVersion());
-            g.writeStringField("semanticVersion", r.toolVersion());
-            g.writeArrayFieldStart("rules");
-            for (RuleMeta m : rules) rule(g, m);
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndObject();
-            invocation(g, r, index);
-            g.writeArrayFieldStart("results");
-            for (Report.Entry e : r.entries()) result(g, e, index);
-            for (Report.Fixed f : r.fixed()) absent(g, f, index);
-            g.writeEndArray();
-            g.writeObjectFieldStart("properties");
-            g.writeStringField("tenant", r.tenantName());
-            g.writeStringField("snapshotSha256", r.snapshotSha256());
-            g.writeEndObject();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        out.write("\n");
+        g.writeStartObject();
+        g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        g.writeStringField("version", "2.1.0");
+        g.writeArrayFieldStart("runs");
+        g.writeStartObject();
+        g.writeObjectFieldStart("tool");
+        g.writeObjectFieldStart("driver");
+        g.writeStringField("name", r.toolName());
+        g.writeStringField("version", r.toolVersion());
+        g.writeStringField("semanticVersion", r.toolVersion());
+        g.writeArrayFieldStart("rules");
+        for (RuleMeta m : rules) rule(g, m);
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+        invocation(g, r, index);
+        g.writeArrayFieldStart("results");
+        for (Report.Entry e : r.entries()) result(g, e, index);
+        for (Report.Fixed f : r.fixed()) absent(g, f, index);
+        g.writeEndArray();
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("tenant", r.tenantName());
+        g.writeStringField("snapshotSha256", r.snapshotSha256());
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void rule(JsonGenerator g, RuleMeta m) throws IOException {

@@ -77,50 +77,92 @@ class HtmlBrowserTest {
         assertTrue(console.isEmpty(), "console messages: " + console);
     }
 
+    static Path write(String name, dev.preflight.report.Report r) throws Exception {
+        Path html = OUT.resolve(name + ".html");
+        Files.writeString(html, RendererGoldenTest.render("html", r), StandardCharsets.UTF_8);
+        return html;
+    }
+
+    static String shown(int n, int of) {
+        return "id=\"f-shown\" role=\"status\">" + n + " of " + of + " shown";
+    }
+
+    /** The rows the script drew (or the static ones) inside the group of a rule, in a dumped DOM. */
+    static int rowsOfGroup(String dom, String ruleId) {
+        int start = dom.indexOf("<details class=\"group\" id=\"g-" + ruleId + "\"");
+        assertTrue(start >= 0, "group " + ruleId);
+        int end = dom.indexOf("</tbody>", start);
+        return count(dom.substring(start, end), "<tr( class=\"waived\")? data-severity=");
+    }
+
     @Test
-    void loadsCleanlyAndShowsEveryFinding() throws Exception {
+    void loadsCleanlyAndCountsEveryFinding() throws Exception {
+        var report = RendererGoldenTest.cases().get("many");
+        int all = report.entries().size();
         Path html = write("many");
         Run r = chromium(html, "", "--dump-dom");
         noConsoleMessages(r);
-        int rows = count(r.stdout(), "<tr data-severity=");
-        assertTrue(rows > 5, r.stdout());
-        assertTrue(r.stdout().contains("id=\"f-shown\">" + rows + " of " + rows + " shown"), "script ran and counted");
+        assertTrue(all > 5);
+        assertTrue(r.stdout().contains(shown(all, all)), "script ran and counted");
+        assertTrue(r.stdout().contains("<div class=\"controls\" id=\"f-controls\">"), "controls shown with script");
         chromium(html, "", "--screenshot=" + OUT.resolve("many.png").toAbsolutePath(), "--window-size=1280,1800");
         assertTrue(Files.size(OUT.resolve("many.png")) > 10_000, "screenshot written");
     }
 
     @Test
-    void severityAreaRuleAndTextFiltersHideTheOtherRows() throws Exception {
+    void severityAreaRuleAndTextFiltersCountEveryGroup() throws Exception {
+        var report = RendererGoldenTest.cases().get("many");
+        int all = report.entries().size();
         Path html = write("many");
-        String dom = chromium(html, "", "--dump-dom").stdout();
-        int rows = count(dom, "<tr data-severity=");
-        int errors = count(dom, "<tr data-severity=\"error\"");
+        long errors = report.entries().stream().filter(e -> e.severity() == dev.preflight.engine.Severity.ERROR).count();
         Run bySeverity = chromium(html, "#severity=error", "--dump-dom");
         noConsoleMessages(bySeverity);
-        assertEquals(rows - errors, count(bySeverity.stdout(), "<tr data-severity=\"[a-z]+\"[^>]*hidden"));
-        assertTrue(bySeverity.stdout().contains(errors + " of " + rows + " shown"));
+        assertTrue(bySeverity.stdout().contains(shown((int) errors, all)), bySeverity.stdout());
 
-        int grp001 = count(dom, "data-rule=\"GRP-001\"");
+        long grp001 = report.entries().stream().filter(e -> e.finding().ruleId().equals("GRP-001")).count();
         Run byRule = chromium(html, "#rule=GRP-001", "--dump-dom");
-        assertTrue(byRule.stdout().contains(grp001 + " of " + rows + " shown"), byRule.stdout());
+        assertTrue(byRule.stdout().contains(shown((int) grp001, all)), byRule.stdout());
+        assertTrue(byRule.stdout().contains("<details class=\"group\" id=\"g-GRP-001\" data-rule=\"GRP-001\""), "group kept");
+        assertEquals(grp001, rowsOfGroup(byRule.stdout(), "GRP-001"), "a rule filter opens its group and draws its rows");
 
+        long ten = report.entries().stream().filter(e -> e.finding().ruleId().startsWith("TEN-")).count();
         Run byArea = chromium(html, "#area=TEN", "--dump-dom");
-        assertTrue(byArea.stdout().contains(count(dom, "data-area=\"TEN\"") + " of " + rows + " shown"));
+        assertTrue(byArea.stdout().contains(shown((int) ten, all)), byArea.stdout());
 
         Run byText = chromium(html, "#q=west%20coast", "--dump-dom");
-        int shown = rows - count(byText.stdout(), "<tr data-severity=\"[a-z]+\"[^>]*hidden");
-        assertTrue(shown >= 1 && shown < rows, "search narrows the table: " + shown);
+        Matcher m = Pattern.compile("id=\"f-shown\" role=\"status\">(\\d+) of").matcher(byText.stdout());
+        assertTrue(m.find());
+        int n = Integer.parseInt(m.group(1));
+        assertTrue(n >= 1 && n < all, "search narrows the findings: " + n);
+    }
+
+    @Test
+    void aLargeGroupDrawsAPageAndOffersTheRest() throws Exception {
+        var report = HtmlFindingsTest.repeated(RendererGoldenTest.cases().get("many"), 300);
+        int all = report.entries().size();
+        long grp001 = report.entries().stream().filter(e -> e.finding().ruleId().equals("GRP-001")).count();
+        assertTrue(grp001 > 400, "a group larger than two pages: " + grp001);
+        Path html = write("large", report);
+        Run closed = chromium(html, "", "--dump-dom");
+        noConsoleMessages(closed);
+        assertTrue(closed.stdout().contains(shown(all, all)));
+        assertEquals(HtmlFindings.STATIC_ROWS, rowsOfGroup(closed.stdout(), "GRP-001"), "a closed group keeps its static rows");
+        Run open = chromium(html, "#rule=GRP-001", "--dump-dom");
+        noConsoleMessages(open);
+        assertEquals(200, rowsOfGroup(open.stdout(), "GRP-001"), "one page drawn");
+        assertTrue(open.stdout().contains("<button type=\"button\">Show 200 more (" + (grp001 - 200) + " not shown yet)</button>"),
+                open.stdout());
     }
 
     @Test
     void aMalformedEscapeInTheAddressDoesNotStopTheFilters() throws Exception {
+        var report = RendererGoldenTest.cases().get("many");
+        int all = report.entries().size();
+        long errors = report.entries().stream().filter(e -> e.severity() == dev.preflight.engine.Severity.ERROR).count();
         Path html = write("many");
-        String dom = chromium(html, "", "--dump-dom").stdout();
-        int rows = count(dom, "<tr data-severity=");
-        int errors = count(dom, "<tr data-severity=\"error\"");
         Run r = chromium(html, "#rule=%E0%A4%A&severity=error", "--dump-dom");
         noConsoleMessages(r);
-        assertTrue(r.stdout().contains(errors + " of " + rows + " shown"), "the severity preset after it still applies");
+        assertTrue(r.stdout().contains(shown((int) errors, all)), "the severity preset after it still applies");
     }
 
     @Test
@@ -145,7 +187,7 @@ class HtmlBrowserTest {
     @Test
     void hostileTextStaysTextAndNothingExecutes() throws Exception {
         Path html = write("hostile");
-        Run r = chromium(html, "", "--dump-dom");
+        Run r = chromium(html, "#q=script", "--dump-dom");
         noConsoleMessages(r);
         assertFalse(r.stdout().contains("<script>alert"), "tenant markup is escaped");
         assertFalse(r.stdout().contains("<img src=\"x\""), "no injected element");

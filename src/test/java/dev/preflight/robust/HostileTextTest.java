@@ -40,7 +40,9 @@ class HostileTextTest {
     void htmlEscapesMarkupAndCarriesAContentSecurityPolicy() throws Exception {
         String html = render("html");
         assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"), "CSP");
-        assertEquals(1, html.split("<script", -1).length - 1, "only the report's own script");
+        assertEquals(1, html.split("<script>", -1).length - 1, "only the report's own script");
+        assertEquals(2, html.split("<script", -1).length - 1, "and its data block");
+        assertEquals(1, html.split("<script type=\"application/json\" id=\"f-data\">", -1).length - 1, "one data block");
         assertFalse(html.contains("<img"), "no injected element");
         assertTrue(html.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;"));
         assertFalse(html.contains("onerror=alert(1)>"), "attribute injection escaped");
