@@ -140,6 +140,15 @@ public final class YamlReader {
         }
     }
 
+    /** The tokens of {@code reader}, read and dropped (what the YAML parser alone costs, for the measure). */
+    long tokens(Reader reader) throws IOException {
+        long n = 0;
+        try (JsonParser p = factory.createParser(reader)) {
+            while (p.nextToken() != null) n++;
+        }
+        return n;
+    }
+
     private YNode readValue(YAMLParser p, String file, int depth, List<Problem> duplicates) throws IOException, InputException {
         JsonLocation loc = p.currentTokenLocation();
         int line = Math.max(0, loc.getLineNr());
