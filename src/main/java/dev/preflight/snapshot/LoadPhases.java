@@ -105,11 +105,8 @@ public final class LoadPhases {
             stop("ynode");
             Secrets.Result clean = Secrets.redact(root);
             stop("secrets");
-            JsonNode json = SchemaCheck.toJson(clean.root());
-            stop("jsonCopy");
-            json = null;
             List<Problem> found = schema.check(clean.root());
-            stop("schema(+copy)");
+            stop("schema");
             if (!found.isEmpty()) throw new IllegalStateException(found.toString());
             binder.bind((YNode.YMap) clean.root());
             stop("bind");
