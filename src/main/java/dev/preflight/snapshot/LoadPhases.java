@@ -101,10 +101,8 @@ public final class LoadPhases {
             stop("read+sha");
             yaml.tokens(new StringReader(text));
             stop("events");
-            YNode root = yaml.read(new StringReader(text), name);
-            stop("ynode");
-            Secrets.Result clean = Secrets.redact(root);
-            stop("secrets");
+            Secrets.Result clean = yaml.readRedacted(new StringReader(text), name);
+            stop("ynode+secrets");
             List<Problem> found = schema.check(clean.root());
             stop("schema");
             if (!found.isEmpty()) throw new IllegalStateException(found.toString());

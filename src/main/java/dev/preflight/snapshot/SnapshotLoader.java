@@ -110,9 +110,23 @@ public final class SnapshotLoader {
     /** Below this many bytes in a folder, its files are read on the calling thread (a pool would cost more than it saves). */
     static final long PARALLEL_BYTES = 4L << 20;
 
-    /** The parse threads for {@code files}: the cores, at most one per file, one for a small snapshot. */
-    static int threads(List<Path> files) {
-        int cores = Integer.getInteger("preflight.parseThreads", Runtime.getRuntime().availableProcessors());
+    private int parseThreads = 0;
+    private long parallelBytes = PARALLEL_BYTES;
+
+    /** For tests: {@code threads} parse threads (0: the cores) once a folder holds {@code minBytes}. */
+    SnapshotLoader parallel(int threads, long minBytes) {
+        this.parseThreads = threads;
+        this.parallelBytes = minBytes;
+        return this;
+    }
+
+    /**
+     * The parse threads for {@code files}: the cores (or {@code -Dpreflight.parseThreads=N}), at most one per file,
+     * one for a small snapshot.
+     */
+    private int threads(List<Path> files) {
+        int cores = parseThreads > 0 ? parseThreads
+                : Integer.getInteger("preflight.parseThreads", Runtime.getRuntime().availableProcessors());
         if (files.size() < 2 || cores < 2) return 1;
         long bytes = 0;
         for (Path f : files) {
@@ -122,7 +136,7 @@ public final class SnapshotLoader {
                 // reported when the file is read
             }
         }
-        return bytes < PARALLEL_BYTES ? 1 : Math.min(cores, files.size());
+        return bytes < parallelBytes ? 1 : Math.min(cores, files.size());
     }
 
     /** One file read, parsed and checked: its document, or the problems that keep it from being bound. */
@@ -134,7 +148,7 @@ public final class SnapshotLoader {
         try {
             byte[] bytes = readBytes(f, name);
             String text = decodeUtf8(bytes, name);
-            Secrets.Result clean = Secrets.redact(yaml.read(new StringReader(text), name));
+            Secrets.Result clean = yaml.readRedacted(new StringReader(text), name);
             Document doc = new Document(name, sha256(bytes), clean.root(), clean.found());
             return new Parsed(doc, validate(doc));
         } catch (InputException e) {

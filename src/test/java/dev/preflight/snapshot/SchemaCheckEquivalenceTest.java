@@ -94,6 +94,29 @@ class SchemaCheckEquivalenceTest {
         assertTrue(withProblems >= docs.length - 1, withProblems + " of " + docs.length);
     }
 
+    @Test
+    void redactingWhileReadingFindsWhatTheWalkOverTheTreeFinds() throws Exception {
+        String[] docs = {
+            "schemaVersion: 1\nusers: [{id: a, password=hunter2hunter2: 1, secret=abcdefghijkl: {x: 'Bearer abcdefghijklmnopqrstuvwxyz'}}]",
+            "schemaVersion: 1\ntenant: {name: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig', id: t}\napps: [{id: 'AKIAABCDEFGHIJKLMNOP'}, "
+                    + "{id: b, manifest: 'https://user:pw@host.example/x'}]\n",
+            "schemaVersion: 1\nusers: [{id: a, displayName: 'xoxb-1234567890-abc'}, [ '-----BEGIN RSA PRIVATE KEY-----' ]]",
+        };
+        List<String> texts = new ArrayList<>(List.of(docs));
+        try (Stream<Path> s = Files.walk(Path.of("samples"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) texts.add(Files.readString(f));
+        }
+        int found = 0;
+        for (String t : texts) {
+            Secrets.Result walked = Secrets.redact(yaml.read(new StringReader(t), "f.yaml"));
+            Secrets.Result read = yaml.readRedacted(new StringReader(t), "f.yaml");
+            assertEquals(walked.found(), read.found(), t);
+            assertEquals(LibrarySchemaCheck.toJson(walked.root()), LibrarySchemaCheck.toJson(read.root()), t);
+            found += read.found().size();
+        }
+        assertTrue(found >= 8, "secrets found: " + found);
+    }
+
     private void compare(YNode root, String what) {
         List<Problem> expected = library.check(root);
         assertEquals(expected, check.check(root), what);
