@@ -72,6 +72,18 @@ public final class YamlReader {
     private static final class Parser extends YAMLParser {
         final WindowReader source;
 
+        /** The line of the current token, as {@link #currentTokenLocation()} gives it, without making a location. */
+        int tokenLine() {
+            Mark m = _lastEvent == null ? null : _lastEvent.getStartMark();
+            return m == null ? -1 : m.getLine() + 1;
+        }
+
+        /** The column of the current token, as {@link #currentTokenLocation()} gives it. */
+        int tokenColumn() {
+            Mark m = _lastEvent == null ? null : _lastEvent.getStartMark();
+            return m == null ? -1 : m.getColumn() + 1;
+        }
+
         Parser(IOContext ctxt, int features, int yamlFeatures, com.fasterxml.jackson.core.ObjectCodec codec, Reader r,
                WindowReader source, LoaderOptions options) {
             super(ctxt, features, yamlFeatures, codec, r, new OneDocument(source, options));
@@ -129,7 +141,7 @@ public final class YamlReader {
             JsonToken t = p.nextToken();
             if (t == null) return null;
             List<Problem> duplicates = new ArrayList<>();
-            YNode root = readValue((YAMLParser) p, file, 0, duplicates, secrets);
+            YNode root = readValue((Parser) p, file, 0, duplicates, secrets);
             if (!duplicates.isEmpty()) throw new InputException(duplicates);
             p.nextToken(); // the end of the stream, or a second document, refused
             copied[0] = ((Parser) p).source.copied();
@@ -164,11 +176,10 @@ public final class YamlReader {
         return n;
     }
 
-    private YNode readValue(YAMLParser p, String file, int depth, List<Problem> duplicates, List<Secrets.Found> secrets)
+    private YNode readValue(Parser p, String file, int depth, List<Problem> duplicates, List<Secrets.Found> secrets)
             throws IOException, InputException {
-        JsonLocation loc = p.currentTokenLocation();
-        int line = Math.max(0, loc.getLineNr());
-        int col = Math.max(1, loc.getColumnNr());
+        int line = Math.max(0, p.tokenLine());
+        int col = Math.max(1, p.tokenColumn());
         if (depth > MAX_DEPTH) {
             throw new InputException(new Problem(new Location(file, line, col), "nesting deeper than " + MAX_DEPTH + " levels"));
         }
@@ -183,9 +194,8 @@ public final class YamlReader {
                 List<String> secretKeys = null; // renamed once the mapping is read: duplicates are found by the real key
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
-                    JsonLocation keyAt = p.currentTokenLocation();
-                    int keyLine = keyAt.getLineNr();
-                    int keyCol = Math.max(1, keyAt.getColumnNr());
+                    int keyLine = p.tokenLine();
+                    int keyCol = Math.max(1, p.tokenColumn());
                     String keyKind = Secrets.kind(key);
                     if (keyKind != null && secrets != null) {
                         secrets.add(new Secrets.Found(new Location(file, keyLine, keyCol), keyKind + ", used as a key"));
