@@ -89,11 +89,12 @@ public final class SnapshotLoader {
                 return t;
             });
             try {
-                // At most threads + 1 files parsed and waiting: their trees are held until bound.
+                // At most `threads` trees alive: the one being bound and the ones being parsed meanwhile (each tree of
+                // a large file is a good part of the heap).
                 Deque<Future<Parsed>> ahead = new ArrayDeque<>();
                 int next = 0;
                 while (next < files.size() || !ahead.isEmpty()) {
-                    while (next < files.size() && ahead.size() <= threads) {
+                    while (next < files.size() && ahead.size() < threads) {
                         Path f = files.get(next++);
                         ahead.add(pool.submit(() -> parse(f)));
                     }

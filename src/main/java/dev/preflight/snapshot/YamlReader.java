@@ -141,7 +141,7 @@ public final class YamlReader {
             JsonToken t = p.nextToken();
             if (t == null) return null;
             List<Problem> duplicates = new ArrayList<>();
-            YNode root = readValue((Parser) p, file, 0, duplicates, secrets);
+            YNode root = readValue((Parser) p, file, 0, duplicates, secrets, new String[CANON_SLOTS]);
             if (!duplicates.isEmpty()) throw new InputException(duplicates);
             p.nextToken(); // the end of the stream, or a second document, refused
             copied[0] = ((Parser) p).source.copied();
@@ -176,8 +176,25 @@ public final class YamlReader {
         return n;
     }
 
-    private YNode readValue(Parser p, String file, int depth, List<Problem> duplicates, List<Secrets.Found> secrets)
-            throws IOException, InputException {
+    /** Slots of the cache that makes repeated keys and short values one String each (a power of two). */
+    private static final int CANON_SLOTS = 1 << 12;
+
+    /**
+     * {@code s}, or an equal String already seen: a snapshot repeats its keys and most of its values ("enabled",
+     * "windows", a build number) on every entity, and one copy each keeps the tree, and the model made from it,
+     * smaller. A fixed number of slots, the last one seen per slot: values seen once (ids) only pass through.
+     */
+    private static String canon(String s, String[] canon) {
+        if (s.length() > 64) return s;
+        int slot = s.hashCode() & (CANON_SLOTS - 1);
+        String c = canon[slot];
+        if (s.equals(c)) return c;
+        canon[slot] = s;
+        return s;
+    }
+
+    private YNode readValue(Parser p, String file, int depth, List<Problem> duplicates, List<Secrets.Found> secrets,
+                            String[] canon) throws IOException, InputException {
         int line = Math.max(0, p.tokenLine());
         int col = Math.max(1, p.tokenColumn());
         if (depth > MAX_DEPTH) {
@@ -193,7 +210,7 @@ public final class YamlReader {
                 YNode.YMap map = new YNode.YMap(file, line, col);
                 List<String> secretKeys = null; // renamed once the mapping is read: duplicates are found by the real key
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
+                    String key = canon(p.currentName(), canon);
                     int keyLine = p.tokenLine();
                     int keyCol = Math.max(1, p.tokenColumn());
                     String keyKind = Secrets.kind(key);
@@ -203,7 +220,7 @@ public final class YamlReader {
                         secretKeys.add(key);
                     }
                     p.nextToken();
-                    YNode value = readValue(p, file, depth + 1, duplicates, secrets);
+                    YNode value = readValue(p, file, depth + 1, duplicates, secrets, canon);
                     int earlier = map.put(key, keyLine, keyCol, value);
                     if (earlier >= 0) {
                         duplicates.add(new Problem(new Location(file, keyLine, keyCol), "duplicate key '"
@@ -219,7 +236,7 @@ public final class YamlReader {
             }
             case START_ARRAY -> {
                 YNode.YList list = new YNode.YList(file, line, col);
-                while (p.nextToken() != JsonToken.END_ARRAY) list.add(readValue(p, file, depth + 1, duplicates, secrets));
+                while (p.nextToken() != JsonToken.END_ARRAY) list.add(readValue(p, file, depth + 1, duplicates, secrets, canon));
                 list.trim();
                 return list;
             }
@@ -230,7 +247,7 @@ public final class YamlReader {
                     secrets.add(new Secrets.Found(new Location(file, line, col), kind));
                     text = Secrets.REDACTED;
                 }
-                return new YNode.YScalar(text, null, file, line, col);
+                return new YNode.YScalar(canon(text, canon), null, file, line, col);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 return new YNode.YScalar(p.getNumberValue(), p.getText(), file, line, col);
