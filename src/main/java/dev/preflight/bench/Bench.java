@@ -68,8 +68,10 @@ public final class Bench {
         long t0 = System.nanoTime();
         RuleBase rules = RuleBase.build(List.of());
         long t1 = System.nanoTime();
+        long c1 = processCpu();
         Snapshot snapshot = new SnapshotLoader().load(dir);
         long t2 = System.nanoTime();
+        long parseCpu = processCpu() - c1;
         long parsePeak = sampler.max;
         System.gc();
         long modelHeap = usedHeap();
@@ -88,8 +90,10 @@ public final class Bench {
         report = null;
 
         long p0 = System.nanoTime();
+        long pc0 = processCpu();
         parseOnly(dir);
         long p1 = System.nanoTime();
+        long readTreeCpu = processCpu() - pc0;
         long plainFindings = plainJava(snapshot);
         long p2 = System.nanoTime();
 
@@ -106,6 +110,12 @@ public final class Bench {
             warmPlain.add(sec(System.nanoTime() - w0));
         }
 
+        // The loader's allocation against the baseline's, each on this thread alone (the files one after the other),
+        // with nothing else kept: bytes allocated per byte of input.
+        snapshot = null;
+        System.gc();
+        long[] alloc = allocations(dir);
+
         ObjectNode o = new ObjectMapper().createObjectNode();
         o.put("shape", shape.name());
         o.put("size", args[0]);
@@ -114,6 +124,7 @@ public final class Bench {
         o.put("snapshotBytes", bytes);
         o.put("facts", facts);
         o.put("parseSeconds", sec(t2 - t1));
+        o.put("parseCpuSeconds", sec(parseCpu));
         o.put("ruleBaseSeconds", sec(t1 - t0));
         o.put("classifySeconds", sec(phases.get("classify")));
         o.put("insertSeconds", sec(phases.get("insert")));
@@ -127,6 +138,10 @@ public final class Bench {
         o.put("modelHeapMB", modelHeap / (1024 * 1024));
         o.put("findings", findings);
         o.put("baselineParseOnlySeconds", sec(p1 - p0));
+        o.put("baselineParseOnlyCpuSeconds", sec(readTreeCpu));
+        o.put("checkOverReadTree", Math.round((t4 - t0) * 100.0 / (p1 - p0)) / 100.0);
+        o.put("loaderAllocatedPerInputByte", Math.round(alloc[0] * 10.0 / bytes) / 10.0);
+        o.put("readTreeAllocatedPerInputByte", Math.round(alloc[1] * 10.0 / bytes) / 10.0);
         o.put("baselinePlainJavaSeconds", sec(p2 - p1));
         o.put("baselinePlainJavaFindings", plainFindings);
         if (!warmEval.isEmpty()) {
@@ -218,7 +233,30 @@ public final class Bench {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** Baseline (a): the same YAML files read into a tree, nothing else. */
+    /** CPU time of the whole process (every thread: the parse threads, the collector, the compiler). */
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Bytes allocated by this thread loading {@code dir} (one thread) and by baseline (a) reading it: {loader, readTree}. */
+    static long[] allocations(Path dir) throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        String before = System.getProperty("preflight.parseThreads");
+        System.setProperty("preflight.parseThreads", "1");
+        try {
+            long a0 = threads.getCurrentThreadAllocatedBytes();
+            new SnapshotLoader().load(dir);
+            long a1 = threads.getCurrentThreadAllocatedBytes();
+            parseOnly(dir);
+            long a2 = threads.getCurrentThreadAllocatedBytes();
+            return new long[] {a1 - a0, a2 - a1};
+        } finally {
+            if (before == null) System.clearProperty("preflight.parseThreads");
+            else System.setProperty("preflight.parseThreads", before);
+        }
+    }
+
+    /** Baseline (a): the same YAML files read into a tree with Jackson's {@code readTree}, nothing else. */
     static void parseOnly(Path dir) throws IOException {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE);
@@ -281,20 +319,23 @@ public final class Bench {
         for (Map.Entry<String, ArrayNode> e : byShape.entrySet()) {
             b.append("\n### Shape: ").append(e.getKey()).append("\n\n");
             b.append("| size | snapshot MB | facts | parse s | rule base s | classify s | insert s | fire s | report s | total s "
-                    + "| peak heap MB | findings | classify steps | parse-only s | plain Java s | load |\n|" + " ---: |".repeat(16) + "\n");
+                    + "| peak heap MB | findings | classify steps | parse-only s | plain Java s | parse CPU s | readTree CPU s | total / readTree "
+                    + "| loader alloc B/B | readTree alloc B/B | load |\n|" + " ---: |".repeat(21) + "\n");
             for (JsonNode r : e.getValue()) {
                 if (r.has("unfinished")) {
                     b.append("| ").append(r.get("size").asText()).append(" | ").append(r.get("unfinished").asText())
-                            .append(" |").append(" |".repeat(15)).append("\n");
+                            .append(" |").append(" |".repeat(20)).append("\n");
                     continue;
                 }
-                b.append(String.format(Locale.ROOT, "| %s | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %d | %.2f | %.2f | %s |%n",
+                b.append(String.format(Locale.ROOT, "| %s | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d | %d | %.2f | %.2f | %s | %s | %s | %s | %s | %s |%n",
                         r.get("size").asText(), r.get("snapshotBytes").asLong() / 1e6, r.get("facts").asLong(), r.get("parseSeconds").asDouble(),
                         r.get("ruleBaseSeconds").asDouble(), r.path("classifySeconds").asDouble(), r.get("insertSeconds").asDouble(),
                         r.get("fireSeconds").asDouble(), r.get("reportSeconds").asDouble(), r.get("totalSeconds").asDouble(),
                         r.get("peakHeapMB").asLong(), r.get("findings").asLong(), r.path("classifySteps").asLong(),
                         r.get("baselineParseOnlySeconds").asDouble(),
                         (r.has("baselinePlainJavaColdSeconds") ? r.get("baselinePlainJavaColdSeconds") : r.get("baselinePlainJavaSeconds")).asDouble(),
+                        num(r, "parseCpuSeconds", "%.2f"), num(r, "baselineParseOnlyCpuSeconds", "%.2f"), num(r, "checkOverReadTree", "%.2f"),
+                        num(r, "loaderAllocatedPerInputByte", "%.1f"), num(r, "readTreeAllocatedPerInputByte", "%.1f"),
                         r.has("loadAverage") ? String.format(Locale.ROOT, "%.1f", r.get("loadAverage").asDouble()) : "n/a"));
             }
             b.append(targets(e.getValue()));
@@ -313,6 +354,11 @@ public final class Bench {
         }
         Files.writeString(dir.resolve("results.md"), b.toString());
         System.out.print(b);
+    }
+
+    /** A field of a row, formatted, or n/a for a row from before it was measured. */
+    private static String num(JsonNode r, String field, String format) {
+        return r.has(field) ? String.format(Locale.ROOT, format, r.get(field).asDouble()) : "n/a";
     }
 
     private static String shapeOf(JsonNode r) {
@@ -352,6 +398,7 @@ public final class Bench {
             // The baseline's first run in a JVM of its own when measured (bench/run does), else the in-process one.
             double plain = (k100.has("baselinePlainJavaColdSeconds") ? k100.get("baselinePlainJavaColdSeconds")
                     : k100.get("baselinePlainJavaSeconds")).asDouble();
+            b.append(parseTargets(k100));
             b.append(row("rule evaluation (insert + fire + query) <= parse, 100k",
                     String.format(Locale.ROOT, "%.2f s vs %.2f s", eval, parse), eval <= parse));
             b.append(row("rule evaluation <= 3x plain Java, 100k (each the first run in its own JVM)",
@@ -384,6 +431,25 @@ public final class Bench {
         b.append(row("fleet of " + s.get("fleetTenants").asInt() + " sample tenants <= 5x one",
                 String.format(Locale.ROOT, "%.3f s vs %.3f s: %.1fx", s.get("fleetSeconds").asDouble(),
                         s.get("checkSampleSeconds").asDouble(), fleet), fleet <= 5));
+        return b.toString();
+    }
+
+    /**
+     * The loader's targets at 100k: the whole check within 1.5x of reading the same files with Jackson's readTree (the
+     * same JVM, just after), and the loader's allocation within 2x of c bytes per input byte, where c is what readTree
+     * allocates per input byte (both measured on one thread).
+     */
+    private static String parseTargets(JsonNode k100) {
+        if (!k100.has("checkOverReadTree")) return "";
+        StringBuilder b = new StringBuilder();
+        double ratio = k100.get("checkOverReadTree").asDouble();
+        b.append(row("whole check <= 1.5x Jackson readTree of the same files, 100k (wall)",
+                String.format(Locale.ROOT, "%.2f s vs %.2f s: %.2fx", k100.get("totalSeconds").asDouble(),
+                        k100.get("baselineParseOnlySeconds").asDouble(), ratio), ratio <= 1.5));
+        double loader = k100.get("loaderAllocatedPerInputByte").asDouble();
+        double c = k100.get("readTreeAllocatedPerInputByte").asDouble();
+        b.append(row("loader allocation <= 2 x c x input, 100k (c = readTree's bytes per input byte)",
+                String.format(Locale.ROOT, "%.1f B per input byte, c = %.1f: %.2fx c", loader, c, loader / c), loader <= 2 * c));
         return b.toString();
     }
 

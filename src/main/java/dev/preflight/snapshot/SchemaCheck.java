@@ -2,15 +2,6 @@ package dev.preflight.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonNodePath;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import dev.preflight.model.Location;
 
 import java.io.IOException;
@@ -19,20 +10,32 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.regex.Pattern;
 
-/** Validates one snapshot file against the bundled JSON Schema and words every violation for a person. */
+/**
+ * Validates one snapshot file against the bundled JSON Schema and words every violation for a person.
+ * <p>
+ * The validator walks the {@link YNode} tree itself, with no JSON copy: it is compiled from the schema file (the one
+ * source of the rules) and knows the keywords that file uses ({@code type}, {@code enum}, {@code const},
+ * {@code properties}, {@code additionalProperties: false}, {@code required}, {@code items}, {@code $ref},
+ * {@code minLength}, {@code maxLength}, {@code minimum}, {@code pattern}, {@code minProperties},
+ * {@code maxProperties}); a keyword it does not know fails loudly when the schema is loaded, never silently at a check.
+ * Its verdicts and wording are JSON Schema 2020-12's as networknt's json-schema-validator gives them, which checked
+ * snapshots before (an integral number such as {@code 1.0} is an integer, lengths count code points, patterns are
+ * searched with {@code java.util.regex}), and the test suite holds the two to the same problems on every input.
+ */
 public final class SchemaCheck {
 
     public static final String SCHEMA_RESOURCE = "/schema/snapshot-v1.schema.json";
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-    private final JsonSchema schema;
-    private final JsonNode schemaTree;
 
     private static volatile SchemaCheck shared;
+
+    private final Rule root;
 
     /** The one instance (it only reads its schema, so threads share it); made on first use. */
     public static SchemaCheck shared() {
@@ -47,27 +50,30 @@ public final class SchemaCheck {
     }
 
     private SchemaCheck() {
+        JsonNode tree;
         try (InputStream in = SchemaCheck.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            schemaTree = new ObjectMapper().readTree(in);
+            tree = new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
-        schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaTree, config);
+        Map<String, Rule> defs = new HashMap<>();
+        List<Rule> all = new ArrayList<>();
+        root = new Rule(tree, defs, all);
+        for (Rule r : all) if (r.ref != null) r.target(); // every $ref resolves, or the schema fails to load
     }
 
     /** Returns the problems of {@code root}, sorted by place; empty when it is valid. */
     public List<Problem> check(YNode root) {
-        Set<ValidationMessage> messages = schema.validate(toJson(root));
+        List<Violation> violations = new ArrayList<>();
+        this.root.validate(root, new ArrayList<>(), violations);
+        if (violations.isEmpty()) return List.of();
         List<Problem> problems = new ArrayList<>();
-        for (ValidationMessage m : messages) {
-            problems.add(describe(root, m));
-        }
-        problems.sort(Comparator.naturalOrder());
+        for (Violation v : violations) problems.add(describe(root, v));
+        problems.sort(null);
         return dedupe(problems);
     }
 
-    private static List<Problem> dedupe(List<Problem> problems) {
+    static List<Problem> dedupe(List<Problem> problems) {
         List<Problem> out = new ArrayList<>();
         for (Problem p : problems) {
             if (out.isEmpty() || !out.get(out.size() - 1).equals(p)) out.add(p);
@@ -75,85 +81,67 @@ public final class SchemaCheck {
         return out;
     }
 
-    private Problem describe(YNode root, ValidationMessage m) {
-        JsonNodePath path = m.getInstanceLocation();
-        YNode node = find(root, path);
+    /** One keyword a node fails: where (the path from the root), which keyword of which rule, and about which key. */
+    private record Violation(List<Object> path, String keyword, Rule rule, String property) {
+    }
+
+    private static Problem describe(YNode root, Violation v) {
+        YNode node = find(root, v.path());
         Location at = node == null ? root.location() : node.location();
-        String where = pathText(path);
+        String where = pathText(v.path());
         String prefix = where.isEmpty() ? "" : where + ": ";
-        switch (m.getType()) {
+        Rule r = v.rule();
+        switch (v.keyword()) {
             case "additionalProperties" -> {
-                String key = m.getProperty();
+                String key = v.property();
                 if (node instanceof YNode.YMap map && map.containsKey(key)) {
                     at = map.entry(key).keyLocation();
                 }
-                List<String> allowed = allowedKeys(m);
+                List<String> allowed = new ArrayList<>(r.properties.keySet());
                 String hint = DidYouMean.suggest(key, allowed);
                 return new Problem(at, prefix + "unknown key '" + key + "'"
                         + (hint != null ? " (did you mean '" + hint + "'?)" : "")
                         + (allowed.isEmpty() ? "" : "; expected one of: " + String.join(", ", allowed)));
             }
             case "required" -> {
-                return new Problem(at, prefix + "missing required key '" + m.getProperty() + "'");
+                return new Problem(at, prefix + "missing required key '" + v.property() + "'");
             }
             case "enum" -> {
-                String allowed = enumValues(m.getSchemaNode());
-                return new Problem(at, prefix + "'" + scalarText(node) + "' is not one of: " + allowed);
+                return new Problem(at, prefix + "'" + scalarText(node) + "' is not one of: " + String.join(", ", r.enumTexts));
             }
             case "type" -> {
-                Object[] args = m.getArguments();
-                String found = args != null && args.length > 0 ? String.valueOf(args[0]) : "another type";
-                String expected = args != null && args.length > 1 ? String.valueOf(args[1]) : "another type";
-                return new Problem(at, prefix + "expected " + expected + ", found " + found);
+                String expected = r.types.length == 1 ? r.types[0] : "[" + String.join(", ", r.types) + "]";
+                return new Problem(at, prefix + "expected " + expected + ", found " + v.property());
             }
             case "const" -> {
-                return new Problem(at, prefix + "must be " + m.getSchemaNode());
+                return new Problem(at, prefix + "must be " + r.constant);
             }
             case "pattern" -> {
-                String hint = where.endsWith("At") || where.contains("At[") ? "an ISO-8601 date or date-time, e.g. 2026-11-20T09:30:00Z" : "a value matching " + m.getSchemaNode().asText();
+                String hint = where.endsWith("At") || where.contains("At[") ? "an ISO-8601 date or date-time, e.g. 2026-11-20T09:30:00Z" : "a value matching " + r.pattern.pattern();
                 return new Problem(at, prefix + "'" + scalarText(node) + "' is not " + hint);
             }
             case "minProperties", "maxProperties" -> {
                 return new Problem(at, prefix + "give exactly one of: user, group, contact, device");
             }
-            default -> {
-                String text = m.getMessage();
-                int colon = text.indexOf(": ");
-                if (text.startsWith("$") && colon > 0) text = text.substring(colon + 2);
-                return new Problem(at, prefix + text);
+            case "minLength" -> {
+                return new Problem(at, prefix + pointer(v.path()) + ": must be at least " + number(r.minLength) + " characters long");
             }
+            case "maxLength" -> {
+                return new Problem(at, prefix + pointer(v.path()) + ": must be at most " + number(r.maxLength) + " characters long");
+            }
+            case "minimum" -> {
+                return new Problem(at, prefix + pointer(v.path()) + ": must have a minimum value of " + r.minimumText);
+            }
+            default -> throw new IllegalStateException("no wording for " + v.keyword());
         }
     }
 
-    private List<String> allowedKeys(ValidationMessage m) {
-        String fragment = m.getSchemaLocation().getFragment().toString();
-        // ".../additionalProperties" -> the object schema that owns it
-        JsonNode owner = schemaTree.at(fragmentToPointer(fragment));
-        if (owner.isMissingNode() || owner.isBoolean()) {
-            int cut = fragment.lastIndexOf('/');
-            owner = cut > 0 ? schemaTree.at(fragmentToPointer(fragment.substring(0, cut))) : schemaTree;
-        }
-        JsonNode props = owner.get("properties");
-        if (props == null) return List.of();
-        List<String> keys = new ArrayList<>();
-        props.fieldNames().forEachRemaining(keys::add);
-        return keys;
+    /** A limit as the validator's messages print it: in the default locale's digits and grouping (4,096). */
+    private static String number(int n) {
+        return new java.text.MessageFormat("{0}", java.util.Locale.getDefault()).format(new Object[] {n});
     }
 
-    private static String fragmentToPointer(String fragment) {
-        String f = fragment.startsWith("#") ? fragment.substring(1) : fragment;
-        if (f.startsWith("$.")) f = "/" + f.substring(2).replace('.', '/');
-        return f.endsWith("/additionalProperties") ? f.substring(0, f.length() - "/additionalProperties".length()) : f;
-    }
-
-    private static String enumValues(JsonNode schemaNode) {
-        if (schemaNode == null || !schemaNode.isArray()) return String.valueOf(schemaNode);
-        List<String> values = new ArrayList<>();
-        schemaNode.forEach(v -> values.add(v.asText()));
-        return String.join(", ", values);
-    }
-
-    private static String scalarText(YNode node) {
+    static String scalarText(YNode node) {
         if (node instanceof YNode.YScalar s) return String.valueOf(s.value());
         if (node instanceof YNode.YMap) return "a mapping";
         if (node instanceof YNode.YList) return "a list";
@@ -161,10 +149,9 @@ public final class SchemaCheck {
     }
 
     /** {@code users[3].mailbox.type} for a path. */
-    static String pathText(JsonNodePath path) {
+    static String pathText(List<Object> path) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < path.getNameCount(); i++) {
-            Object e = path.getElement(i);
+        for (Object e : path) {
             if (e instanceof Integer n) {
                 b.append('[').append(n).append(']');
             } else {
@@ -175,10 +162,18 @@ public final class SchemaCheck {
         return b.toString();
     }
 
-    private static YNode find(YNode root, JsonNodePath path) {
+    /** {@code /users/3/id}: the path as a JSON Pointer. */
+    private static String pointer(List<Object> path) {
+        StringBuilder b = new StringBuilder();
+        for (Object e : path) b.append('/').append(e instanceof String s ? s.replace("~", "~0").replace("/", "~1") : e);
+        return b.toString();
+    }
+
+    /** The node at {@code path}, the way a reader of the file finds it: the first entry of a key. */
+    static YNode find(YNode root, List<Object> path) {
         YNode node = root;
-        for (int i = 0; i < path.getNameCount() && node != null; i++) {
-            Object e = path.getElement(i);
+        for (int i = 0; i < path.size() && node != null; i++) {
+            Object e = path.get(i);
             if (node instanceof YNode.YMap map && e instanceof String key) {
                 node = map.get(key);
             } else if (node instanceof YNode.YList list && e instanceof Integer n) {
@@ -190,29 +185,212 @@ public final class SchemaCheck {
         return node;
     }
 
-    /** The same tree as Jackson JSON, for the validator. */
-    static JsonNode toJson(YNode node) {
-        if (node instanceof YNode.YMap map) {
-            ObjectNode o = NODES.objectNode();
-            for (int i = 0; i < map.size(); i++) o.set(map.keyAt(i), toJson(map.valueAt(i)));
-            return o;
-        }
-        if (node instanceof YNode.YList list) {
-            ArrayNode a = NODES.arrayNode(list.items().size());
-            for (YNode item : list.items()) a.add(toJson(item));
-            return a;
-        }
+    // ---- the node as JSON sees it ----------------------------------------------------------------------
+
+    /** The JSON type of a node: object, array, string, integer, number, boolean or null. */
+    private static String typeOf(YNode node) {
+        if (node instanceof YNode.YMap) return "object";
+        if (node instanceof YNode.YList) return "array";
         Object v = ((YNode.YScalar) node).value();
-        if (v == null) return NODES.nullNode();
-        if (v instanceof String s) return NODES.textNode(s);
-        if (v instanceof Boolean b) return NODES.booleanNode(b);
-        if (v instanceof Integer i) return NODES.numberNode(i);
-        if (v instanceof Long l) return NODES.numberNode(l);
-        if (v instanceof BigInteger bi) return NODES.numberNode(bi);
-        if (v instanceof Double d) return d.isInfinite() || d.isNaN() ? NODES.textNode(((YNode.YScalar) node).raw()) : NODES.numberNode(d);
-        if (v instanceof Float f) return f.isInfinite() || f.isNaN() ? NODES.textNode(((YNode.YScalar) node).raw()) : NODES.numberNode(f);
-        if (v instanceof BigDecimal bd) return NODES.numberNode(bd);
-        return NODES.textNode(v.toString());
+        if (v == null) return "null";
+        if (v instanceof String) return "string";
+        if (v instanceof Boolean) return "boolean";
+        if (v instanceof Integer || v instanceof Long || v instanceof BigInteger || v instanceof Short || v instanceof Byte) return "integer";
+        if (v instanceof Double d) return d.isInfinite() || d.isNaN() ? "string" : "number";
+        if (v instanceof Float f) return f.isInfinite() || f.isNaN() ? "string" : "number";
+        if (v instanceof BigDecimal) return "number";
+        return "string";
     }
 
+    /** The text of a string-typed scalar as JSON holds it (a non-finite number is kept as written). */
+    private static String jsonText(YNode.YScalar s) {
+        Object v = s.value();
+        if (v instanceof String str) return str;
+        if (v instanceof Double || v instanceof Float) return s.raw();
+        return v.toString();
+    }
+
+    private static BigDecimal decimal(Object v) {
+        if (v instanceof BigDecimal d) return d;
+        if (v instanceof BigInteger i) return new BigDecimal(i);
+        if (v instanceof Double || v instanceof Float) return new BigDecimal(v.toString());
+        return BigDecimal.valueOf(((Number) v).longValue());
+    }
+
+    /** An integral number (1.0, 1e3), which JSON Schema counts as an integer. */
+    private static boolean integral(Object v) {
+        if (v instanceof Double d) return d == Math.rint(d);
+        if (v instanceof Float f) return f == Math.rint(f);
+        if (v instanceof BigDecimal d) return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+        return true;
+    }
+
+    private static boolean hasType(String type, String actual, YNode node) {
+        if (type.equals(actual)) return true;
+        if (type.equals("number")) return actual.equals("integer");
+        return type.equals("integer") && actual.equals("number") && integral(((YNode.YScalar) node).value());
+    }
+
+    /** A mapping as a JSON object holds it: when a key repeats (keys redacted alike), the last value counts. */
+    private static boolean shadowed(YNode.YMap map, int i) {
+        String key = map.keyAt(i);
+        if (!key.equals(Secrets.REDACTED)) return false;
+        for (int j = i + 1; j < map.size(); j++) if (map.keyAt(j).equals(key)) return true;
+        return false;
+    }
+
+    private static int distinctKeys(YNode.YMap map) {
+        int n = 0;
+        for (int i = 0; i < map.size(); i++) if (!shadowed(map, i)) n++;
+        return n;
+    }
+
+    // ---- the compiled schema ---------------------------------------------------------------------------
+
+    /** One schema object of the file, compiled: the keywords it has, and its sub-schemas. */
+    private static final class Rule {
+        private static final java.util.Set<String> KNOWN = java.util.Set.of("$schema", "$id", "$defs", "title", "description",
+                "$ref", "type", "enum", "const", "properties", "additionalProperties", "required", "items", "minLength",
+                "maxLength", "minimum", "pattern", "minProperties", "maxProperties");
+
+        private final Map<String, Rule> defs;
+        private final String ref;
+        private Rule target;
+        final String[] types;
+        final java.util.Set<String> enumValues;
+        final List<String> enumTexts;
+        final JsonNode constant;
+        final Map<String, Rule> properties = new LinkedHashMap<>();
+        final boolean closed;
+        final List<String> required = new ArrayList<>();
+        final Rule items;
+        final Integer minLength;
+        final Integer maxLength;
+        final BigDecimal minimum;
+        final String minimumText;
+        final Pattern pattern;
+        final Integer minProperties;
+        final Integer maxProperties;
+
+        Rule(JsonNode s, Map<String, Rule> defs, List<Rule> all) {
+            this.defs = defs;
+            all.add(this);
+            for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!KNOWN.contains(k)) throw new IllegalStateException(SCHEMA_RESOURCE + ": keyword '" + k + "' is not supported by SchemaCheck");
+            }
+            ref = s.has("$ref") ? s.get("$ref").asText() : null;
+            JsonNode t = s.get("type");
+            if (t == null) {
+                types = null;
+            } else if (t.isArray()) {
+                types = new String[t.size()];
+                for (int i = 0; i < t.size(); i++) types[i] = t.get(i).asText();
+            } else {
+                types = new String[] {t.asText()};
+            }
+            JsonNode e = s.get("enum");
+            if (e != null) {
+                enumValues = new java.util.HashSet<>();
+                enumTexts = new ArrayList<>();
+                for (JsonNode v : e) {
+                    if (!v.isTextual()) throw new IllegalStateException(SCHEMA_RESOURCE + ": only text values are supported in enum");
+                    enumValues.add(v.asText());
+                    enumTexts.add(v.asText());
+                }
+            } else {
+                enumValues = null;
+                enumTexts = null;
+            }
+            constant = s.get("const");
+            if (constant != null && !constant.isIntegralNumber()) throw new IllegalStateException(SCHEMA_RESOURCE + ": only an integer const is supported");
+            JsonNode props = s.get("properties");
+            if (props != null) props.fields().forEachRemaining(p -> properties.put(p.getKey(), new Rule(p.getValue(), defs, all)));
+            JsonNode ap = s.get("additionalProperties");
+            if (ap != null && !(ap.isBoolean() && !ap.asBoolean())) throw new IllegalStateException(SCHEMA_RESOURCE + ": only additionalProperties: false is supported");
+            closed = ap != null;
+            if (s.has("required")) s.get("required").forEach(r -> required.add(r.asText()));
+            items = s.has("items") ? new Rule(s.get("items"), defs, all) : null;
+            minLength = s.has("minLength") ? s.get("minLength").asInt() : null;
+            maxLength = s.has("maxLength") ? s.get("maxLength").asInt() : null;
+            minimum = s.has("minimum") ? s.get("minimum").decimalValue() : null;
+            minimumText = s.has("minimum") ? s.get("minimum").toString() : null;
+            pattern = s.has("pattern") ? Pattern.compile(s.get("pattern").asText()) : null;
+            minProperties = s.has("minProperties") ? s.get("minProperties").asInt() : null;
+            maxProperties = s.has("maxProperties") ? s.get("maxProperties").asInt() : null;
+            if (s.has("$defs")) {
+                s.get("$defs").fields().forEachRemaining(d -> defs.put("#/$defs/" + d.getKey(), new Rule(d.getValue(), defs, all)));
+            }
+        }
+
+        private Rule target() {
+            if (target == null) {
+                target = defs.get(ref);
+                if (target == null) throw new IllegalStateException(SCHEMA_RESOURCE + ": unresolved $ref " + ref);
+            }
+            return target;
+        }
+
+        void validate(YNode node, List<Object> path, List<Violation> out) {
+            if (ref != null) target().validate(node, path, out);
+            String actual = typeOf(node);
+            if (types != null) {
+                boolean ok = false;
+                for (String t : types) ok |= hasType(t, actual, node);
+                if (!ok) out.add(new Violation(List.copyOf(path), "type", this, actual));
+            }
+            if (enumValues != null && !(actual.equals("string") && enumValues.contains(jsonText((YNode.YScalar) node)))) {
+                out.add(new Violation(List.copyOf(path), "enum", this, null));
+            }
+            if (constant != null && !((actual.equals("integer") || actual.equals("number"))
+                    && decimal(((YNode.YScalar) node).value()).compareTo(constant.decimalValue()) == 0)) {
+                out.add(new Violation(List.copyOf(path), "const", this, null));
+            }
+            if (actual.equals("string")) {
+                if (minLength != null || maxLength != null || pattern != null) {
+                    String text = jsonText((YNode.YScalar) node);
+                    int length = minLength != null || maxLength != null ? text.codePointCount(0, text.length()) : 0;
+                    if (minLength != null && length < minLength) out.add(new Violation(List.copyOf(path), "minLength", this, null));
+                    if (maxLength != null && length > maxLength) out.add(new Violation(List.copyOf(path), "maxLength", this, null));
+                    if (pattern != null && !pattern.matcher(text).find()) out.add(new Violation(List.copyOf(path), "pattern", this, null));
+                }
+            } else if (minimum != null && (actual.equals("integer") || actual.equals("number"))
+                    && decimal(((YNode.YScalar) node).value()).compareTo(minimum) < 0) {
+                out.add(new Violation(List.copyOf(path), "minimum", this, null));
+            }
+            if (node instanceof YNode.YMap map) {
+                validateObject(map, path, out);
+            } else if (node instanceof YNode.YList list && items != null) {
+                List<YNode> all = list.items();
+                for (int i = 0; i < all.size(); i++) {
+                    path.add(i);
+                    items.validate(all.get(i), path, out);
+                    path.remove(path.size() - 1);
+                }
+            }
+        }
+
+        private void validateObject(YNode.YMap map, List<Object> path, List<Violation> out) {
+            int n = map.size();
+            for (int i = 0; i < n; i++) {
+                String key = map.keyAt(i);
+                Rule p = properties.get(key);
+                if (p == null) {
+                    if (closed) out.add(new Violation(List.copyOf(path), "additionalProperties", this, key));
+                } else if (!shadowed(map, i)) {
+                    path.add(key);
+                    p.validate(map.valueAt(i), path, out);
+                    path.remove(path.size() - 1);
+                }
+            }
+            for (String r : required) {
+                if (!map.containsKey(r)) out.add(new Violation(List.copyOf(path), "required", this, r));
+            }
+            if (minProperties != null || maxProperties != null) {
+                int keys = distinctKeys(map);
+                if (minProperties != null && keys < minProperties) out.add(new Violation(List.copyOf(path), "minProperties", this, null));
+                if (maxProperties != null && keys > maxProperties) out.add(new Violation(List.copyOf(path), "maxProperties", this, null));
+            }
+        }
+    }
 }

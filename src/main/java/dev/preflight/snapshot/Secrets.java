@@ -53,14 +53,47 @@ public final class Secrets {
     public record Result(YNode root, List<Found> found) {
     }
 
-    /** A cheap first look: every pattern needs one of these, and most values (ids, names, enums) have none. */
+    /**
+     * A cheap first look, in one pass: every pattern needs one of {@code = : ~}, {@code eyJ}, {@code -----},
+     * {@code earer}, {@code EARER}, {@code xox}, {@code AIza} or an AWS key prefix, and most values (ids, names, enums)
+     * have none.
+     */
     static boolean suspicious(String text) {
-        return text.indexOf('=') >= 0 || text.indexOf(':') >= 0 || text.indexOf('~') >= 0 || text.contains("eyJ")
-                || text.contains("-----") || text.contains("earer") || text.contains("EARER") || text.contains("xox")
-                || text.contains("AIza") || text.indexOf('A') >= 0 && AWS_PREFIX.matcher(text).find();
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            switch (text.charAt(i)) {
+                case '=', ':', '~' -> {
+                    return true;
+                }
+                case 'e' -> {
+                    if (text.startsWith("eyJ", i) || text.startsWith("earer", i)) return true;
+                }
+                case 'E' -> {
+                    if (text.startsWith("EARER", i)) return true;
+                }
+                case '-' -> {
+                    if (text.startsWith("-----", i)) return true;
+                }
+                case 'x' -> {
+                    if (text.startsWith("xox", i)) return true;
+                }
+                case 'A' -> {
+                    if (text.startsWith("AIza", i) || awsPrefix(text, i + 1)) return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
     }
 
-    private static final Pattern AWS_PREFIX = Pattern.compile("A(KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA|SCA)");
+    private static final String[] AWS_PREFIXES = {"KIA", "SIA", "BIA", "CCA", "GPA", "IDA", "IPA", "NPA", "NVA", "ROA", "PKA", "SCA"};
+
+    /** One of the AWS key prefixes (after their leading {@code A}) at {@code at}. */
+    private static boolean awsPrefix(String text, int at) {
+        for (String p : AWS_PREFIXES) if (text.startsWith(p, at)) return true;
+        return false;
+    }
 
     /** What {@code text} looks like, if it looks like a credential; otherwise null. */
     public static String kind(String text) {

@@ -25,11 +25,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Loads a snapshot from one YAML file or a folder of them (merged, in path order). Reports every problem it
@@ -64,27 +70,109 @@ public final class SnapshotLoader {
     public record Document(String name, String sha256, YNode root, List<Secrets.Found> secrets) {
     }
 
-    /** Loads {@code path}, a file or a folder: each file is read, checked and bound in turn, then references resolved. */
+    /**
+     * Loads {@code path}, a file or a folder: each file is read, parsed and checked (the files of a large folder on
+     * several threads, a few ahead of the binding), then bound in path order, then references resolved. Problems come
+     * in file order, the same as one file after the other.
+     */
     public Snapshot load(Path path) throws InputException {
         List<Path> files = files(path);
         List<Problem> problems = new ArrayList<>();
         Binding binding = new Binding();
-        for (Path f : files) {
-            String name = display(f);
+        int threads = threads(files);
+        if (threads <= 1) {
+            for (Path f : files) bindNext(parse(f), problems, binding);
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "preflight-parse");
+                t.setDaemon(true);
+                return t;
+            });
             try {
-                byte[] bytes = readBytes(f, name);
-                String text = decodeUtf8(bytes, name);
-                Secrets.Result clean = Secrets.redact(yaml.read(new StringReader(text), name));
-                Document doc = new Document(name, sha256(bytes), clean.root(), clean.found());
-                List<Problem> found = validate(doc);
-                problems.addAll(found);
-                if (found.isEmpty() && problems.isEmpty()) binding.add(doc);
-            } catch (InputException e) {
-                problems.addAll(e.problems());
+                // At most `threads` trees alive: the one being bound and the ones being parsed meanwhile (each tree of
+                // a large file is a good part of the heap).
+                Deque<Future<Parsed>> ahead = new ArrayDeque<>();
+                int next = 0;
+                while (next < files.size() || !ahead.isEmpty()) {
+                    while (next < files.size() && ahead.size() < threads) {
+                        Path f = files.get(next++);
+                        ahead.add(pool.submit(() -> parse(f)));
+                    }
+                    bindNext(take(ahead.poll()), problems, binding);
+                }
+            } finally {
+                pool.shutdownNow();
             }
         }
         if (!problems.isEmpty()) throw new InputException(problems);
         return binding.finish();
+    }
+
+    /** Below this many bytes in a folder, its files are read on the calling thread (a pool would cost more than it saves). */
+    static final long PARALLEL_BYTES = 4L << 20;
+
+    private int parseThreads = 0;
+    private long parallelBytes = PARALLEL_BYTES;
+
+    /** For tests: {@code threads} parse threads (0: the cores) once a folder holds {@code minBytes}. */
+    SnapshotLoader parallel(int threads, long minBytes) {
+        this.parseThreads = threads;
+        this.parallelBytes = minBytes;
+        return this;
+    }
+
+    /**
+     * The parse threads for {@code files}: the cores (or {@code -Dpreflight.parseThreads=N}), at most one per file,
+     * one for a small snapshot.
+     */
+    private int threads(List<Path> files) {
+        int cores = parseThreads > 0 ? parseThreads
+                : Integer.getInteger("preflight.parseThreads", Runtime.getRuntime().availableProcessors());
+        if (files.size() < 2 || cores < 2) return 1;
+        long bytes = 0;
+        for (Path f : files) {
+            try {
+                bytes += Files.size(f);
+            } catch (IOException e) {
+                // reported when the file is read
+            }
+        }
+        return bytes < parallelBytes ? 1 : Math.min(cores, files.size());
+    }
+
+    /** One file read, parsed and checked: its document, or the problems that keep it from being bound. */
+    private record Parsed(Document doc, List<Problem> problems) {
+    }
+
+    private Parsed parse(Path f) {
+        String name = display(f);
+        try {
+            byte[] bytes = readBytes(f, name);
+            String text = decodeUtf8(bytes, name);
+            Secrets.Result clean = yaml.readRedacted(new StringReader(text), name);
+            Document doc = new Document(name, sha256(bytes), clean.root(), clean.found());
+            return new Parsed(doc, validate(doc));
+        } catch (InputException e) {
+            return new Parsed(null, e.problems());
+        }
+    }
+
+    private static void bindNext(Parsed p, List<Problem> problems, Binding binding) {
+        problems.addAll(p.problems());
+        if (p.problems().isEmpty() && problems.isEmpty()) binding.add(p.doc());
+    }
+
+    private static Parsed take(Future<Parsed> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the snapshot", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Loads a snapshot from an already parsed tree (e.g. one embedded in a test fixture). */

@@ -45,9 +45,14 @@ final class WindowReader extends StreamReader {
         return copied;
     }
 
+    /** The last mark made: the scanner often asks twice at one place (a token's start and its simple key). */
+    private Mark mark;
+
     @Override
     public Mark getMark() {
-        return new Mark(NAME, index, line, column, window, pointer);
+        Mark m = mark;
+        if (m == null || m.getIndex() != index) mark = m = new Mark(NAME, index, line, column, window, pointer);
+        return m;
     }
 
     @Override
@@ -152,6 +157,7 @@ final class WindowReader extends StreamReader {
                 window = bigger;
             }
             copied += length - pointer;
+            mark = null; // its pointer is into the window as it was
             length -= pointer;
             pointer = 0;
         }

@@ -72,6 +72,18 @@ public final class YamlReader {
     private static final class Parser extends YAMLParser {
         final WindowReader source;
 
+        /** The line of the current token, as {@link #currentTokenLocation()} gives it, without making a location. */
+        int tokenLine() {
+            Mark m = _lastEvent == null ? null : _lastEvent.getStartMark();
+            return m == null ? -1 : m.getLine() + 1;
+        }
+
+        /** The column of the current token, as {@link #currentTokenLocation()} gives it. */
+        int tokenColumn() {
+            Mark m = _lastEvent == null ? null : _lastEvent.getStartMark();
+            return m == null ? -1 : m.getColumn() + 1;
+        }
+
         Parser(IOContext ctxt, int features, int yamlFeatures, com.fasterxml.jackson.core.ObjectCodec codec, Reader r,
                WindowReader source, LoaderOptions options) {
             super(ctxt, features, yamlFeatures, codec, r, new OneDocument(source, options));
@@ -107,14 +119,29 @@ public final class YamlReader {
         return read(reader, file, new long[1]);
     }
 
+    /**
+     * Like {@link #read(Reader, String)}, with credential-like keys and values redacted as they are read (what
+     * {@link Secrets#redact} does to a tree, in the same order, without a second walk over it).
+     */
+    public Secrets.Result readRedacted(Reader reader, String file) throws InputException {
+        List<Secrets.Found> found = new ArrayList<>();
+        YNode root = read(reader, file, new long[1], found);
+        return new Secrets.Result(root, List.copyOf(found));
+    }
+
     /** Like {@link #read(Reader, String)}; {@code copied[0]} gets the characters the buffer copied (linear, not quadratic). */
     YNode read(Reader reader, String file, long[] copied) throws InputException {
+        return read(reader, file, copied, null);
+    }
+
+    /** Reads; with {@code secrets}, redacts what looks like a credential and lists it there. */
+    private YNode read(Reader reader, String file, long[] copied, List<Secrets.Found> secrets) throws InputException {
         try (JsonParser p = factory.createParser(reader)) {
             copied[0] = 0;
             JsonToken t = p.nextToken();
             if (t == null) return null;
             List<Problem> duplicates = new ArrayList<>();
-            YNode root = readValue((YAMLParser) p, file, 0, duplicates);
+            YNode root = readValue((Parser) p, file, 0, duplicates, secrets, new String[CANON_SLOTS]);
             if (!duplicates.isEmpty()) throw new InputException(duplicates);
             p.nextToken(); // the end of the stream, or a second document, refused
             copied[0] = ((Parser) p).source.copied();
@@ -140,10 +167,36 @@ public final class YamlReader {
         }
     }
 
-    private YNode readValue(YAMLParser p, String file, int depth, List<Problem> duplicates) throws IOException, InputException {
-        JsonLocation loc = p.currentTokenLocation();
-        int line = Math.max(0, loc.getLineNr());
-        int col = Math.max(1, loc.getColumnNr());
+    /** The tokens of {@code reader}, read and dropped (what the YAML parser alone costs, for the measure). */
+    long tokens(Reader reader) throws IOException {
+        long n = 0;
+        try (JsonParser p = factory.createParser(reader)) {
+            while (p.nextToken() != null) n++;
+        }
+        return n;
+    }
+
+    /** Slots of the cache that makes repeated keys and short values one String each (a power of two). */
+    private static final int CANON_SLOTS = 1 << 12;
+
+    /**
+     * {@code s}, or an equal String already seen: a snapshot repeats its keys and most of its values ("enabled",
+     * "windows", a build number) on every entity, and one copy each keeps the tree, and the model made from it,
+     * smaller. A fixed number of slots, the last one seen per slot: values seen once (ids) only pass through.
+     */
+    private static String canon(String s, String[] canon) {
+        if (s.length() > 64) return s;
+        int slot = s.hashCode() & (CANON_SLOTS - 1);
+        String c = canon[slot];
+        if (s.equals(c)) return c;
+        canon[slot] = s;
+        return s;
+    }
+
+    private YNode readValue(Parser p, String file, int depth, List<Problem> duplicates, List<Secrets.Found> secrets,
+                            String[] canon) throws IOException, InputException {
+        int line = Math.max(0, p.tokenLine());
+        int col = Math.max(1, p.tokenColumn());
         if (depth > MAX_DEPTH) {
             throw new InputException(new Problem(new Location(file, line, col), "nesting deeper than " + MAX_DEPTH + " levels"));
         }
@@ -155,31 +208,46 @@ public final class YamlReader {
         switch (t) {
             case START_OBJECT -> {
                 YNode.YMap map = new YNode.YMap(file, line, col);
+                List<String> secretKeys = null; // renamed once the mapping is read: duplicates are found by the real key
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    JsonLocation keyAt = p.currentTokenLocation();
-                    int keyLine = keyAt.getLineNr();
-                    int keyCol = Math.max(1, keyAt.getColumnNr());
+                    String key = canon(p.currentName(), canon);
+                    int keyLine = p.tokenLine();
+                    int keyCol = Math.max(1, p.tokenColumn());
+                    String keyKind = Secrets.kind(key);
+                    if (keyKind != null && secrets != null) {
+                        secrets.add(new Secrets.Found(new Location(file, keyLine, keyCol), keyKind + ", used as a key"));
+                        if (secretKeys == null) secretKeys = new ArrayList<>();
+                        secretKeys.add(key);
+                    }
                     p.nextToken();
-                    YNode value = readValue(p, file, depth + 1, duplicates);
+                    YNode value = readValue(p, file, depth + 1, duplicates, secrets, canon);
                     int earlier = map.put(key, keyLine, keyCol, value);
                     if (earlier >= 0) {
                         duplicates.add(new Problem(new Location(file, keyLine, keyCol), "duplicate key '"
-                                + (Secrets.kind(key) == null ? key : Secrets.REDACTED)
+                                + (keyKind == null ? key : Secrets.REDACTED)
                                 + "' (first at line " + map.entry(key).keyLocation().line() + ")"));
                     }
+                }
+                if (secretKeys != null) {
+                    for (int i = 0; i < map.size(); i++) if (secretKeys.contains(map.keyAt(i))) map.renameKey(i, Secrets.REDACTED);
                 }
                 map.trim();
                 return map;
             }
             case START_ARRAY -> {
                 YNode.YList list = new YNode.YList(file, line, col);
-                while (p.nextToken() != JsonToken.END_ARRAY) list.add(readValue(p, file, depth + 1, duplicates));
+                while (p.nextToken() != JsonToken.END_ARRAY) list.add(readValue(p, file, depth + 1, duplicates, secrets, canon));
                 list.trim();
                 return list;
             }
             case VALUE_STRING -> {
-                return new YNode.YScalar(p.getText(), null, file, line, col);
+                String text = p.getText();
+                String kind = secrets == null ? null : Secrets.kind(text);
+                if (kind != null) {
+                    secrets.add(new Secrets.Found(new Location(file, line, col), kind));
+                    text = Secrets.REDACTED;
+                }
+                return new YNode.YScalar(canon(text, canon), null, file, line, col);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 return new YNode.YScalar(p.getNumberValue(), p.getText(), file, line, col);

@@ -149,4 +149,33 @@ class SnapshotLoaderTest {
         Snapshot s = loader.load(write("n.yaml", "schemaVersion: 1\nusers:\n  - id: a\n    clients:\n      - { app: word, platform: mac, version: 15.30 }\n"));
         assertEquals("15.30", s.users().get(0).clients().get(0).version());
     }
+
+    @Test
+    void aFolderParsedOnSeveralThreadsGivesWhatOneThreadGives() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            write("par/u" + i + ".yaml", "schemaVersion: 1\nusers:\n  - { id: u" + i + ", upn: u" + i + "@x.com, displayName: 'password: hunter2hunter2' }\n"
+                    + "groups:\n  - { id: g" + i + ", members: [ { user: u" + ((i + 1) % 7) + "@x.com }, { group: g" + ((i + 3) % 7) + " } ] }\n");
+        }
+        Snapshot one = new SnapshotLoader().parallel(1, Long.MAX_VALUE).load(tmp.resolve("par"));
+        Snapshot three = new SnapshotLoader().parallel(3, 0).load(tmp.resolve("par"));
+        assertEquals(one, three);
+        assertEquals(7, three.users().size());
+        assertEquals(List.of("u0", "u1", "u2", "u3", "u4", "u5", "u6"), three.users().stream().map(u -> u.id()).toList());
+        assertEquals(7, three.warnings().size(), "the secret in each file, in file order");
+
+        // Problems in several files: every one, in file order, the same as one file after the other.
+        write("par/u2.yaml", "schemaVersion: 1\nusers:\n  - { id: u2, colour: red }\n");
+        write("par/u4.yaml", "schemaVersion: 1\nusers: [ { id: u4 }\n");
+        write("par/u5.yaml", "schemaVersion: 1\nusers:\n  - { id: u5, id: again }\n");
+        List<String> sequential = problemsOf(new SnapshotLoader().parallel(1, Long.MAX_VALUE));
+        List<String> parallel = problemsOf(new SnapshotLoader().parallel(3, 0));
+        assertEquals(sequential, parallel);
+        assertEquals(List.of("par/u2.yaml:3:15: users[0]: unknown key 'colour'", "par/u4.yaml", "par/u5.yaml:3:15: duplicate key 'id' (first at line 3)"),
+                parallel.stream().map(p -> p.startsWith("par/u2.yaml") ? p.substring(0, p.indexOf(';')) : p.startsWith("par/u4.yaml") ? "par/u4.yaml" : p).toList());
+    }
+
+    private List<String> problemsOf(SnapshotLoader l) {
+        InputException e = assertThrows(InputException.class, () -> l.load(tmp.resolve("par")));
+        return e.problems().stream().map(pr -> pr.toString().replace(tmp.toString() + "/", "")).toList();
+    }
 }
