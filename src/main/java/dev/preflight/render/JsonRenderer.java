@@ -10,12 +10,10 @@ import dev.preflight.model.SnapshotFile;
 import dev.preflight.report.Report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Writer;
 import java.util.Map;
 
 /** The machine-readable report: a contract later tools rely on (see docs/report-format.md). */
-public final class JsonRenderer implements Renderer {
+public final class JsonRenderer extends JsonDocumentRenderer {
     public static final int SCHEMA_VERSION = 1;
 
     @Override
@@ -29,25 +27,7 @@ public final class JsonRenderer implements Renderer {
     }
 
     @Override
-    public void render(Report r, Writer out) throws IOException {
-        try (JsonGenerator g = Json.generator(out)) {
-            write(r, g);
-        }
-        out.write("\n");
-    }
-
-    /** Straight from the generator to the stream: no document, tree or string of it is held. */
-    @Override
-    public void render(Report r, OutputStream out) throws IOException {
-        try (JsonGenerator g = Json.generator(out)) {
-            write(r, g);
-        }
-        out.write('\n');
-        out.flush();
-    }
-
-    /** The whole report, event by event, to {@code g}. */
-    static void write(Report r, JsonGenerator g) throws IOException {
+    void write(Report r, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeNumberField("schemaVersion", SCHEMA_VERSION);
         g.writeObjectFieldStart("tool");

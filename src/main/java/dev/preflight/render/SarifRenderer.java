@@ -7,8 +7,6 @@ import dev.preflight.engine.Severity;
 import dev.preflight.report.Report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +20,7 @@ import java.util.Map;
  * the invocation: {@code ruleConfigurationOverrides} for disabled rules and changed severities or thresholds,
  * {@code toolConfigurationNotifications} for the config file used, each change, notes and the DATA-004 warning.
  */
-public final class SarifRenderer implements Renderer {
+public final class SarifRenderer extends JsonDocumentRenderer {
     @Override
     public String name() {
         return "sarif";
@@ -42,25 +40,7 @@ public final class SarifRenderer implements Renderer {
     }
 
     @Override
-    public void render(Report r, Writer out) throws IOException {
-        try (JsonGenerator g = Json.generator(out)) {
-            write(r, g);
-        }
-        out.write("\n");
-    }
-
-    /** Straight from the generator to the stream: no document, tree or string of it is held. */
-    @Override
-    public void render(Report r, OutputStream out) throws IOException {
-        try (JsonGenerator g = Json.generator(out)) {
-            write(r, g);
-        }
-        out.write('\n');
-        out.flush();
-    }
-
-    /** The whole report, event by event, to {@code g}. */
-    static void write(Report r, JsonGenerator g) throws IOException {
+    void write(Report r, JsonGenerator g) throws IOException {
         List<RuleMeta> rules = new ArrayList<>(r.catalog().values());
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) index.put(rules.get(i).id(), i);
