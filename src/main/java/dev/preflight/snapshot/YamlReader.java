@@ -213,6 +213,7 @@ public final class YamlReader {
                     String key = canon(p.currentName(), canon);
                     int keyLine = p.tokenLine();
                     int keyCol = Math.max(1, p.tokenColumn());
+                    wholeCharacters(key, file, keyLine, keyCol);
                     String keyKind = Secrets.kind(key);
                     if (keyKind != null && secrets != null) {
                         secrets.add(new Secrets.Found(new Location(file, keyLine, keyCol), keyKind + ", used as a key"));
@@ -242,6 +243,7 @@ public final class YamlReader {
             }
             case VALUE_STRING -> {
                 String text = p.getText();
+                wholeCharacters(text, file, line, col);
                 String kind = secrets == null ? null : Secrets.kind(text);
                 if (kind != null) {
                     secrets.add(new Secrets.Found(new Location(file, line, col), kind));
@@ -262,6 +264,23 @@ public final class YamlReader {
                 return new YNode.YScalar(null, null, file, line, col);
             }
             default -> throw new InputException(new Problem(new Location(file, line, col), "unexpected YAML token " + t));
+        }
+    }
+
+    /**
+     * Refuses a key or value with half a character: a {@code \uD800} escape without its other half is no Unicode
+     * character, cannot be written as UTF-8, and no report could show it as it was given.
+     */
+    static void wholeCharacters(String s, String file, int line, int col) throws InputException {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isSurrogate(c)) continue;
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            throw new InputException(new Problem(new Location(file, line, col), String.format(
+                    "\\u%04X is half of a character (a lone surrogate); write the character itself, or both halves of its escape", (int) c)));
         }
     }
 

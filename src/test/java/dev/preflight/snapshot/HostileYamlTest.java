@@ -29,6 +29,21 @@ class HostileYamlTest {
         assertTrue(first(e).startsWith("m.yaml:3:1: a second YAML document starts here"), first(e));
     }
 
+    /** Half a character (a \\uD800 escape alone) is refused where it is written, in a value and in a key. */
+    @Test
+    void aLoneSurrogateIsRefusedAtItsPlace() throws Exception {
+        String value = "schemaVersion: 1\ntenant: {id: t, name: \"Con\\uD800toso\"}\n";
+        InputException e = assertThrows(InputException.class, () -> new YamlReader().read(new StringReader(value), "s.yaml"));
+        assertEquals("s.yaml:2:23: \\uD800 is half of a character (a lone surrogate); write the character itself,"
+                + " or both halves of its escape", first(e));
+        String key = "schemaVersion: 1\n\"k\\uDC00\": x\n";
+        InputException k = assertThrows(InputException.class, () -> new YamlReader().read(new StringReader(key), "k.yaml"));
+        assertTrue(first(k).startsWith("k.yaml:2:1: \\uDC00 is half of a character"), first(k));
+        // both halves of an escape are one character, and read as it
+        YNode.YMap ok = (YNode.YMap) new YamlReader().read(new StringReader("name: \"a\\uD83D\\uDE00b\"\n"), "ok.yaml");
+        assertEquals("a\uD83D\uDE00b", ((YNode.YScalar) ok.get("name")).value());
+    }
+
     @Test
     void oneDocumentWithItsMarkersIsRead() throws Exception {
         YNode root = new YamlReader().read(new StringReader("---\nschemaVersion: 1\n...\n"), "one.yaml");
