@@ -13,12 +13,26 @@ public final class FileTrees {
     private FileTrees() {
     }
 
-    /** Moves {@code tmp} over {@code target}: atomically where the file system can, else as a plain replace. */
+    /**
+     * Moves {@code tmp} over {@code target}: atomically where the file system can, else as a plain replace. A file
+     * that is replaced keeps its permissions (a report someone made readable for others stays so); a new one has
+     * those of {@code tmp}, which is readable by its owner alone when made by {@link Files#createTempFile}.
+     */
     public static void replace(Path tmp, Path target) throws IOException {
+        keepPermissions(target, tmp);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void keepPermissions(Path from, Path to) throws IOException {
+        if (!Files.isRegularFile(from) || !Files.isRegularFile(to)) return;
+        try {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the move keeps what the platform gives
         }
     }
 
