@@ -34,6 +34,9 @@ public final class Assignments {
     private final List<MissingFact> missing = new ArrayList<>();
     private final GroupGraph graph;
     private final Map<String, User> users = new HashMap<>();
+    /** The assigned users by user id (the first, when a user appears twice), for the look-ups after classifying. */
+    private final Map<String, AssignedUser> assignedById = new HashMap<>();
+    private final Licensing licensing;
     private final Map<String, List<NestedMember>> nestedMembers = new HashMap<>();
     private long steps;
 
@@ -84,6 +87,7 @@ public final class Assignments {
             if (g.members() == null && !graph.parents(g.id()).isEmpty()) missing.add(new MissingFact(g, "DATA-003", "groups[].members", null));
         }
         Licensing licensing = new Licensing(snapshot.skus());
+        this.licensing = licensing;
         List<String> everyoneIds = List.copyOf(everyoneDeployments);
         List<String> everyoneHostList = List.copyOf(everyoneHosts);
         UnsureIndex unsureIndex = new UnsureIndex(unsure);
@@ -106,6 +110,7 @@ public final class Assignments {
             }
             assignedUsers.add(assigned(u, List.copyOf(deps), List.copyOf(hosts), licensing, null, hostless));
         }
+        for (AssignedUser x : assignedUsers) assignedById.putIfAbsent(x.userId(), x);
     }
 
     /** The assigned user; when none of its add-ins names hosts and one leaves them out, every host, unsure. */
@@ -344,6 +349,16 @@ public final class Assignments {
 
     public List<AssignedUser> assignedUsers() {
         return assignedUsers;
+    }
+
+    /** The assigned user with user id {@code userId}, or null. */
+    public AssignedUser assignedUser(String userId) {
+        return assignedById.get(userId);
+    }
+
+    /** The licenses of the snapshot's SKUs as the licensing table knows them (the one the users were judged by). */
+    public Licensing licensing() {
+        return licensing;
     }
 
     public List<NestedOnly> nestedOnly() {

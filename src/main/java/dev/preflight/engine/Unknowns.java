@@ -56,7 +56,7 @@ public final class Unknowns {
             "groups[].members", reach("groups[].members"),
             "dynamics.users[].appUser", Unknowns::appUseUnknown,
             "apps[].hosts", (f, ix) -> {
-                AssignedUser au = "user".equals(f.subjectKind()) ? ix.assigned.get(f.subjectId()) : null;
+                AssignedUser au = "user".equals(f.subjectKind()) ? ix.assignments.assignedUser(f.subjectId()) : null;
                 return au == null ? null : au.hostsUnsure();
             });
 
@@ -267,7 +267,7 @@ public final class Unknowns {
     private static BiFunction<Finding, Index, String> reach(String fact) {
         return (f, ix) -> {
             if (!"user".equals(f.subjectKind())) return null;
-            AssignedUser au = ix.assigned.get(f.subjectId());
+            AssignedUser au = ix.assignments.assignedUser(f.subjectId());
             return au != null && au.unsure() != null && au.unsure().startsWith(fact) ? au.unsure() : null;
         };
     }
@@ -278,7 +278,7 @@ public final class Unknowns {
         final Map<String, Deployment> deployments = new HashMap<>();
         final Map<String, Operation> operations = new HashMap<>();
         final Map<String, Offer> offers = new HashMap<>();
-        final Map<String, AssignedUser> assigned = new HashMap<>();
+        final Assignments assignments;
         final Map<String, dev.preflight.model.DynamicsUser> dynamicsUsers = new HashMap<>();
         /** The Dynamics users linked to each tenant user ({@code userId}), so no finding scans them all. */
         final Map<String, List<dev.preflight.model.DynamicsUser>> dynamicsUsersByUser = new HashMap<>();
@@ -288,7 +288,7 @@ public final class Unknowns {
             for (Deployment x : s.deployments()) deployments.putIfAbsent(x.id(), x);
             for (Operation x : s.operations()) operations.putIfAbsent(x.id(), x);
             for (Offer x : s.offers()) offers.putIfAbsent(x.id(), x);
-            for (AssignedUser x : a.assignedUsers()) assigned.putIfAbsent(x.userId(), x);
+            assignments = a;
             for (var x : s.dynamicsUsers()) dynamicsUsers.putIfAbsent(x.id(), x);
             for (var x : dynamicsUsers.values()) {
                 if (x.userId() != null) dynamicsUsersByUser.computeIfAbsent(x.userId(), k -> new ArrayList<>()).add(x);

@@ -20,22 +20,30 @@ import java.util.Map;
  * licenses are. Nothing here recomputes who a deployment reaches: that is the deployment's {@code Audience}.
  */
 public final class Roster {
+    private final Snapshot snapshot;
     private final Assignments assignments;
-    private final Map<String, App> apps = new HashMap<>();
-    private final Map<String, List<String>> offersByApp = new HashMap<>();
-    private final Licensing licensing;
-    private Map<String, AssignedUser> assigned;
+    /** Indexed on first use, so a report that shows no readiness does none of this work. */
+    private Map<String, App> apps;
+    private Map<String, List<String>> offersByApp;
     private Report readinessOf;
     private java.lang.ref.SoftReference<Readiness> readiness = new java.lang.ref.SoftReference<>(null);
 
     public Roster(Snapshot snapshot, Assignments assignments) {
+        this.snapshot = snapshot;
         this.assignments = assignments;
-        for (App a : snapshot.apps()) apps.putIfAbsent(a.id(), a);
+    }
+
+    private synchronized void index() {
+        if (apps != null) return;
+        Map<String, App> byId = new HashMap<>();
+        for (App a : snapshot.apps()) byId.putIfAbsent(a.id(), a);
+        Map<String, List<String>> offers = new HashMap<>();
         for (Offer o : snapshot.offers()) {
             if (o.appIds() == null) continue;
-            for (String app : o.appIds()) offersByApp.computeIfAbsent(app, k -> new ArrayList<>()).add(o.id());
+            for (String app : o.appIds()) offers.computeIfAbsent(app, k -> new ArrayList<>()).add(o.id());
         }
-        this.licensing = new Licensing(snapshot.skus());
+        offersByApp = offers;
+        apps = byId;
     }
 
     /** The user with this id, or null. */
@@ -45,17 +53,19 @@ public final class Roster {
 
     /** The app with this id, or null. */
     public App app(String id) {
+        index();
         return apps.get(id);
     }
 
     /** The offers that link the app, in snapshot order. */
     public List<String> offers(String appId) {
+        index();
         return offersByApp.getOrDefault(appId, List.of());
     }
 
     /** Whether the per-user rules judged the user for this deployment (it is among the user's add-in deployments). */
     public boolean judged(String userId, String deploymentId) {
-        AssignedUser a = assigned().get(userId);
+        AssignedUser a = assignments.assignedUser(userId);
         return a != null && a.deploymentIds().contains(deploymentId);
     }
 
@@ -75,7 +85,7 @@ public final class Roster {
 
     /** The product name of a license (skuPartNumber or skuId) as the licensing table knows it, else the value as written. */
     public String productName(String sku) {
-        Licensing.Product p = licensing.product(sku);
+        Licensing.Product p = assignments.licensing().product(sku);
         return p == null || p.name() == null ? sku : p.name();
     }
 
@@ -91,15 +101,5 @@ public final class Roster {
             readinessOf = report;
         }
         return kept;
-    }
-
-    /** The assigned users by id, indexed once, on first use (a report that shows no readiness never builds it). */
-    private Map<String, AssignedUser> assigned() {
-        if (assigned == null) {
-            Map<String, AssignedUser> m = new HashMap<>();
-            for (AssignedUser a : assignments.assignedUsers()) m.putIfAbsent(a.userId(), a);
-            assigned = m;
-        }
-        return assigned;
     }
 }
