@@ -82,6 +82,22 @@ final class Binder {
         for (YNode.YMap m : maps(top.get("gaps"))) parts.gaps.add(new Gap(str(m, "fact"), str(m, "subject"), str(m, "reason"), m.location()));
     }
 
+    /** The list sections whose items can be bound one at a time, as a streamed read hands them over ({@link #item}). */
+    static final Set<String> ITEM_SECTIONS = Set.of("users", "groups");
+
+    /**
+     * Binds one schema-valid item of section {@code section} (one of {@link #ITEM_SECTIONS}), what {@link #bind} does
+     * for each item of that section of a tree.
+     */
+    void item(String section, YNode item) {
+        if (!(item instanceof YNode.YMap m)) return;
+        switch (section) {
+            case "users" -> parts.users.add(user(m));
+            case "groups" -> parts.groups.add(group(m));
+            default -> throw new IllegalArgumentException("section '" + section + "' is not bound item by item");
+        }
+    }
+
     private Tenant tenant(YNode.YMap t) {
         YNode.YMap ams = map(t, "appManagementService");
         String id = str(t, "id");

@@ -64,13 +64,38 @@ public final class SchemaCheck {
 
     /** Returns the problems of {@code root}, sorted by place; empty when it is valid. */
     public List<Problem> check(YNode root) {
+        return check(root, List.of());
+    }
+
+    /**
+     * The problems of {@code root} together with {@code items}, the problems {@link #item} found in the items a
+     * streamed read handed over from it, sorted by place: the same as {@link #check(YNode)} of the whole tree.
+     */
+    public List<Problem> check(YNode root, List<Problem> items) {
         List<Violation> violations = new ArrayList<>();
         this.root.validate(root, new ArrayList<>(), violations);
-        if (violations.isEmpty()) return List.of();
-        List<Problem> problems = new ArrayList<>();
-        for (Violation v : violations) problems.add(describe(root, v));
+        if (violations.isEmpty() && items.isEmpty()) return List.of();
+        List<Problem> problems = new ArrayList<>(items);
+        for (Violation v : violations) problems.add(describe(root, 0, v));
         problems.sort(null);
         return dedupe(problems);
+    }
+
+    /**
+     * The problems of item {@code index} of the top-level list section {@code section}, worded as {@link
+     * #check(YNode)} words them for the whole file (the section itself, an empty list in the streamed tree, is checked
+     * with the root). Unsorted.
+     */
+    public List<Problem> item(String section, int index, YNode item) {
+        Rule list = root.properties.get(section);
+        if (list == null) throw new IllegalArgumentException("no list section '" + section + "' in the schema");
+        List<Violation> violations = new ArrayList<>();
+        List<Object> path = new ArrayList<>(List.of(section, index));
+        list.validateItem(item, path, violations);
+        if (violations.isEmpty()) return List.of();
+        List<Problem> problems = new ArrayList<>(violations.size());
+        for (Violation v : violations) problems.add(describe(item, 2, v));
+        return problems;
     }
 
     static List<Problem> dedupe(List<Problem> problems) {
@@ -85,8 +110,9 @@ public final class SchemaCheck {
     private record Violation(List<Object> path, String keyword, Rule rule, String property) {
     }
 
-    private static Problem describe(YNode root, Violation v) {
-        YNode node = find(root, v.path());
+    /** The problem {@code v} words; {@code root} is the node at the first {@code depth} steps of its path. */
+    private static Problem describe(YNode root, int depth, Violation v) {
+        YNode node = find(root, v.path().subList(depth, v.path().size()));
         Location at = node == null ? root.location() : node.location();
         String where = pathText(v.path());
         String prefix = where.isEmpty() ? "" : where + ": ";
@@ -368,6 +394,12 @@ public final class SchemaCheck {
                     path.remove(path.size() - 1);
                 }
             }
+        }
+
+        /** What {@link #validate} checks of one item of a list this rule (or the rule it refers to) describes. */
+        void validateItem(YNode item, List<Object> path, List<Violation> out) {
+            if (ref != null) target().validateItem(item, path, out);
+            if (items != null) items.validate(item, path, out);
         }
 
         private void validateObject(YNode.YMap map, List<Object> path, List<Violation> out) {

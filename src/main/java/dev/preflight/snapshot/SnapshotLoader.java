@@ -66,8 +66,45 @@ public final class SnapshotLoader {
         this.followLinks = followLinks;
     }
 
-    /** A parsed file waiting to be bound. */
-    public record Document(String name, String sha256, YNode root, List<Secrets.Found> secrets) {
+    /**
+     * A parsed file waiting to be bound; {@code streamed} holds what was checked and bound of it while it was read
+     * (null when the file was read as a whole tree).
+     */
+    public record Document(String name, String sha256, YNode root, List<Secrets.Found> secrets, Streamed streamed) {
+        public Document(String name, String sha256, YNode root, List<Secrets.Found> secrets) {
+            this(name, sha256, root, secrets, null);
+        }
+    }
+
+    /**
+     * The items of a file's largest sections ({@link Binder#ITEM_SECTIONS}), checked against the schema and bound
+     * one at a time as the reader hands them over, on the thread that reads the file, so that no tree of the whole
+     * section is kept. What they bind waits here (with its references and problems) until the file's turn comes to be
+     * bound, in path order; a file with a problem anywhere is never bound, as before.
+     */
+    public static final class Streamed implements YamlReader.Items {
+        private final SchemaCheck schema;
+        final List<Problem> itemProblems = new ArrayList<>();
+        final List<Problem> bindProblems = new ArrayList<>();
+        final List<Binder.Reference> references = new ArrayList<>();
+        final SnapshotParts parts = new SnapshotParts();
+        private final Binder binder = new Binder(bindProblems, references, parts);
+
+        Streamed(SchemaCheck schema) {
+            this.schema = schema;
+        }
+
+        @Override
+        public boolean streams(String section) {
+            return Binder.ITEM_SECTIONS.contains(section);
+        }
+
+        @Override
+        public void item(String section, int index, YNode item) {
+            List<Problem> found = schema.item(section, index, item);
+            if (!found.isEmpty()) itemProblems.addAll(found);
+            else if (itemProblems.isEmpty()) binder.item(section, item); // the file is not bound once it has a problem
+        }
     }
 
     /**
@@ -113,6 +150,13 @@ public final class SnapshotLoader {
 
     private int parseThreads = 0;
     private long parallelBytes = PARALLEL_BYTES;
+    private boolean streaming = true;
+
+    /** For tests: without streaming, every file is read as a whole tree, then checked and bound (as before it was). */
+    SnapshotLoader streaming(boolean on) {
+        this.streaming = on;
+        return this;
+    }
 
     /** For tests: {@code threads} parse threads (0: the cores) once a folder holds {@code minBytes}. */
     SnapshotLoader parallel(int threads, long minBytes) {
@@ -148,9 +192,12 @@ public final class SnapshotLoader {
         String name = display(f);
         try {
             byte[] bytes = readBytes(f, name);
+            String sha = sha256(bytes);
             String text = decodeUtf8(bytes, name);
-            Secrets.Result clean = yaml.readRedacted(new StringReader(text), name);
-            Document doc = new Document(name, sha256(bytes), clean.root(), clean.found());
+            bytes = null; // not kept while the text is read
+            Streamed streamed = streaming ? new Streamed(schema) : null;
+            Secrets.Result clean = yaml.readRedacted(new StringReader(text), name, streamed);
+            Document doc = new Document(name, sha, clean.root(), clean.found(), streamed);
             return new Parsed(doc, validate(doc));
         } catch (InputException e) {
             return new Parsed(null, e.problems());
@@ -203,7 +250,7 @@ public final class SnapshotLoader {
                     : "is not supported (this Preflight reads 1)";
             return List.of(new Problem(v.location(), "schemaVersion " + n.intValue() + " " + why));
         }
-        return schema.check(root);
+        return schema.check(root, doc.streamed() == null ? List.of() : doc.streamed().itemProblems);
     }
 
     /** Binds documents one at a time (so a document's tree can go as soon as it is bound), then resolves. */
@@ -218,6 +265,15 @@ public final class SnapshotLoader {
 
         void add(Document d) {
             if (root == null) root = new Location(d.name(), 1, 1);
+            Streamed st = d.streamed();
+            if (st != null) {
+                // Before the rest of the file, as bind() of the whole tree would: its users and groups come before
+                // every other list section, and the sections before them (snapshot, tenant, skus) refer to nothing.
+                parts.users.addAll(st.parts.users);
+                parts.groups.addAll(st.parts.groups);
+                references.addAll(st.references);
+                problems.addAll(st.bindProblems);
+            }
             binder.bind((YNode.YMap) d.root());
             files.add(new SnapshotFile(d.name(), d.sha256()));
             for (Secrets.Found f : d.secrets()) warnings.add(f.toString());

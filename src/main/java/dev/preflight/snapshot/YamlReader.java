@@ -124,24 +124,42 @@ public final class YamlReader {
      * {@link Secrets#redact} does to a tree, in the same order, without a second walk over it).
      */
     public Secrets.Result readRedacted(Reader reader, String file) throws InputException {
+        return readRedacted(reader, file, null);
+    }
+
+    /**
+     * Receives the items of the top-level list sections it {@linkplain #streams streams}, one at a time as each is
+     * read, instead of the tree holding them: the tree keeps that section as an empty list at the section's place,
+     * and an item's own tree can go as soon as it is handed over. (The largest sections of a 100k-user snapshot,
+     * kept whole until the file ends, are a good part of the heap and of the collector's work.) Items come in file
+     * order, redacted like the rest, and nesting is counted as in the tree.
+     */
+    public interface Items {
+        boolean streams(String section);
+
+        void item(String section, int index, YNode item);
+    }
+
+    /** Like {@link #readRedacted(Reader, String)}, with the items of the sections {@code items} streams handed to it. */
+    public Secrets.Result readRedacted(Reader reader, String file, Items items) throws InputException {
         List<Secrets.Found> found = new ArrayList<>();
-        YNode root = read(reader, file, new long[1], found);
+        YNode root = read(reader, file, new long[1], found, items);
         return new Secrets.Result(root, List.copyOf(found));
     }
 
     /** Like {@link #read(Reader, String)}; {@code copied[0]} gets the characters the buffer copied (linear, not quadratic). */
     YNode read(Reader reader, String file, long[] copied) throws InputException {
-        return read(reader, file, copied, null);
+        return read(reader, file, copied, null, null);
     }
 
     /** Reads; with {@code secrets}, redacts what looks like a credential and lists it there. */
-    private YNode read(Reader reader, String file, long[] copied, List<Secrets.Found> secrets) throws InputException {
+    private YNode read(Reader reader, String file, long[] copied, List<Secrets.Found> secrets, Items items) throws InputException {
         try (JsonParser p = factory.createParser(reader)) {
             copied[0] = 0;
             JsonToken t = p.nextToken();
             if (t == null) return null;
             List<Problem> duplicates = new ArrayList<>();
-            YNode root = readValue((Parser) p, file, 0, duplicates, secrets, new String[CANON_SLOTS]);
+            YNode root = readValue((Parser) p, file, 0, duplicates, secrets, new String[CANON_SLOTS], items);
             if (!duplicates.isEmpty()) throw new InputException(duplicates);
             p.nextToken(); // the end of the stream, or a second document, refused
             copied[0] = ((Parser) p).source.copied();
@@ -195,6 +213,12 @@ public final class YamlReader {
 
     private YNode readValue(Parser p, String file, int depth, List<Problem> duplicates, List<Secrets.Found> secrets,
                             String[] canon) throws IOException, InputException {
+        return readValue(p, file, depth, duplicates, secrets, canon, null);
+    }
+
+    /** Reads the value at the current token; {@code items} (the root mapping only) gets the items of its sections. */
+    private YNode readValue(Parser p, String file, int depth, List<Problem> duplicates, List<Secrets.Found> secrets,
+                            String[] canon, Items items) throws IOException, InputException {
         int line = Math.max(0, p.tokenLine());
         int col = Math.max(1, p.tokenColumn());
         if (depth > MAX_DEPTH) {
@@ -221,7 +245,10 @@ public final class YamlReader {
                         secretKeys.add(key);
                     }
                     p.nextToken();
-                    YNode value = readValue(p, file, depth + 1, duplicates, secrets, canon);
+                    // A section given twice keeps its first value (the second is a problem, and is not streamed).
+                    YNode value = items != null && p.currentToken() == JsonToken.START_ARRAY && items.streams(key) && !map.containsKey(key)
+                            ? readList(p, file, depth + 1, duplicates, secrets, canon, key, items)
+                            : readValue(p, file, depth + 1, duplicates, secrets, canon);
                     int earlier = map.put(key, keyLine, keyCol, value);
                     if (earlier >= 0) {
                         duplicates.add(new Problem(new Location(file, keyLine, keyCol), "duplicate key '"
@@ -236,10 +263,7 @@ public final class YamlReader {
                 return map;
             }
             case START_ARRAY -> {
-                YNode.YList list = new YNode.YList(file, line, col);
-                while (p.nextToken() != JsonToken.END_ARRAY) list.add(readValue(p, file, depth + 1, duplicates, secrets, canon));
-                list.trim();
-                return list;
+                return readList(p, file, depth, duplicates, secrets, canon, null, null);
             }
             case VALUE_STRING -> {
                 String text = p.getText();
@@ -265,6 +289,20 @@ public final class YamlReader {
             }
             default -> throw new InputException(new Problem(new Location(file, line, col), "unexpected YAML token " + t));
         }
+    }
+
+    /** The list at the current token; with {@code items}, each item is handed to it and the list stays empty. */
+    private YNode.YList readList(Parser p, String file, int depth, List<Problem> duplicates, List<Secrets.Found> secrets,
+                                 String[] canon, String section, Items items) throws IOException, InputException {
+        YNode.YList list = new YNode.YList(file, Math.max(0, p.tokenLine()), Math.max(1, p.tokenColumn()));
+        int index = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            YNode item = readValue(p, file, depth + 1, duplicates, secrets, canon);
+            if (items != null) items.item(section, index++, item);
+            else list.add(item);
+        }
+        list.trim();
+        return list;
     }
 
     /**

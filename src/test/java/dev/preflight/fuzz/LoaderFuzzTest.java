@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * corpus of nasty cases, then a seeded mutation loop over the sample snapshots, bounded in count and time.
  * {@code -Dpreflight.fuzz.iterations=N -Dpreflight.fuzz.seed=S} run a longer or different loop.
  */
-class LoaderFuzzTest {
+public class LoaderFuzzTest {
     static final int ITERATIONS = Integer.getInteger("preflight.fuzz.iterations", 5000);
     static final long SEED = Long.getLong("preflight.fuzz.seed", 20261123L);
     static final long BUDGET_MS = Long.getLong("preflight.fuzz.millis", 40_000L);
@@ -130,7 +130,7 @@ class LoaderFuzzTest {
         if (!failures.isEmpty()) fail(failures.size() + " inputs broke Preflight:\n" + String.join("\n", failures));
     }
 
-    static String mutate(String text, Random r) {
+    public static String mutate(String text, Random r) {
         String s = text;
         int rounds = 1 + r.nextInt(3);
         for (int i = 0; i < rounds; i++) {
