@@ -9,6 +9,7 @@ import dev.preflight.render.Text;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -191,17 +192,149 @@ public final class SnapshotLoader {
     private Parsed parse(Path f) {
         String name = display(f);
         try {
-            byte[] bytes = readBytes(f, name);
-            String sha = sha256(bytes);
-            String text = decodeUtf8(bytes, name);
-            bytes = null; // not kept while the text is read
-            Streamed streamed = streaming ? new Streamed(schema) : null;
-            Secrets.Result clean = yaml.readRedacted(new StringReader(text), name, streamed);
-            Document doc = new Document(name, sha, clean.root(), clean.found(), streamed);
+            if (!streaming) {
+                byte[] bytes = readBytes(f, name);
+                String text = decodeUtf8(bytes, name);
+                Secrets.Result clean = yaml.readRedacted(new StringReader(text), name);
+                Document doc = new Document(name, sha256(bytes), clean.root(), clean.found());
+                return new Parsed(doc, validate(doc));
+            }
+            // Neither the file's bytes nor its text are held whole (at 100k users each file is 13 MB, kept alive for
+            // as long as it is parsed): one pass checks and hashes the bytes, the second reads them as characters.
+            Checked checked = check(f, name);
+            Streamed streamed = new Streamed(schema);
+            Secrets.Result clean;
+            try (Reader r = utf8(f, checked.bytes())) {
+                clean = yaml.readRedacted(r, name, streamed);
+            } catch (IOException e) {
+                throw new InputException(new Problem(new Location(name, 0, 0), "cannot read file: " + Text.oneLine(e.getMessage())));
+            }
+            Document doc = new Document(name, checked.sha256(), clean.root(), clean.found(), streamed);
             return new Parsed(doc, validate(doc));
         } catch (InputException e) {
             return new Parsed(null, e.problems());
         }
+    }
+
+    /** A file whose bytes are UTF-8 without NUL, within the limit: how many, and their SHA-256. */
+    private record Checked(long bytes, String sha256) {
+    }
+
+    /**
+     * What {@link #readBytes} and {@link #decodeUtf8} check, with the same problems, in one pass over the file that
+     * keeps only a buffer: a regular file within the limit, no NUL byte (reported first, wherever it is), UTF-8.
+     */
+    private Checked check(Path f, String name) throws InputException {
+        Location at = new Location(name, 0, 0);
+        try {
+            if (!Files.isRegularFile(f)) {
+                if (!Files.exists(f)) throw new InputException(new Problem(at, "no such file"));
+                throw new InputException(new Problem(at, Files.isDirectory(f) ? "is a folder, not a file" : NOT_REGULAR));
+            }
+            long size = Files.size(f);
+            String raise = " (raise it with --max-snapshot-bytes)";
+            if (size > maxBytes) throw new InputException(new Problem(at, "file is " + size + " bytes, over the limit of " + maxBytes + raise));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(64 * 1024);
+            long total = 0;
+            long nul = -1;
+            long bad = -1;
+            int badByte = 0;
+            try (InputStream s = Files.newInputStream(f)) {
+                while (true) {
+                    int n = s.read(in.array(), in.position(), in.remaining());
+                    boolean end = n < 0;
+                    if (!end) {
+                        byte[] a = in.array();
+                        for (int i = in.position(), e = i + n; i < e && nul < 0; i++) if (a[i] == 0) nul = total + (i - in.position());
+                        sha.update(a, in.position(), n);
+                        total += n;
+                        if (total > maxBytes) throw new InputException(new Problem(at, "file is over the limit of " + maxBytes + " bytes" + raise));
+                        in.position(in.position() + n);
+                    }
+                    if (bad < 0) {
+                        long base = total - in.position(); // the offset of the buffer's first byte
+                        in.flip();
+                        java.nio.charset.CoderResult r;
+                        do {
+                            out.clear();
+                            r = decoder.decode(in, out, end);
+                        } while (r.isOverflow());
+                        if (r.isError()) {
+                            bad = base + in.position();
+                            badByte = in.get(in.position()) & 0xff;
+                        }
+                        in.compact();
+                        if (bad >= 0) in.clear();
+                    } else {
+                        in.clear();
+                    }
+                    if (end) break;
+                }
+                if (bad < 0) {
+                    out.clear();
+                    decoder.flush(out);
+                }
+            }
+            if (nul >= 0) {
+                throw new InputException(new Problem(position(f, nul, name), "binary file (NUL byte), not a YAML snapshot"));
+            }
+            if (bad >= 0) {
+                throw new InputException(new Problem(position(f, bad, name),
+                        String.format("not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8", badByte, bad)));
+            }
+            return new Checked(total, HexFormat.of().formatHex(sha.digest()));
+        } catch (AccessDeniedException e) {
+            throw new InputException(new Problem(at, "cannot read file: permission denied"));
+        } catch (NoSuchFileException e) {
+            throw new InputException(new Problem(at, "no such file"));
+        } catch (IOException e) {
+            throw new InputException(new Problem(at, "cannot read file: " + Text.oneLine(e.getMessage())));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where byte {@code offset} of the file is (read again up to there: only for a problem). */
+    private static Location position(Path f, long offset, String name) throws IOException {
+        try (InputStream s = Files.newInputStream(f)) {
+            return position(s.readNBytes((int) Math.min(offset, Integer.MAX_VALUE - 8)), (int) offset, name);
+        }
+    }
+
+    /**
+     * The first {@code bytes} bytes of the file as characters, strictly UTF-8, a byte order mark dropped (a file
+     * changed since it was checked fails to read, never half-read).
+     */
+    private static Reader utf8(Path f, long bytes) throws IOException {
+        InputStream s = new java.io.BufferedInputStream(Files.newInputStream(f), 64 * 1024) {
+            private long left = bytes;
+
+            @Override
+            public synchronized int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) return -1;
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) left -= n;
+                return n;
+            }
+
+            @Override
+            public synchronized int read() throws IOException {
+                if (left <= 0) return -1;
+                int c = super.read();
+                if (c >= 0) left--;
+                return c;
+            }
+        };
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        java.io.PushbackReader r = new java.io.PushbackReader(new java.io.InputStreamReader(s, decoder), 1);
+        int first = r.read();
+        if (first >= 0 && first != '\uFEFF') r.unread(first);
+        return r;
     }
 
     private static void bindNext(Parsed p, List<Problem> problems, Binding binding) {

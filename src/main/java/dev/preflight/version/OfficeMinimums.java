@@ -44,6 +44,18 @@ public final class OfficeMinimums {
         return out;
     }
 
+    /** A client on Windows, or on a platform not given, that does not say its edition (CLI-003/006/007 need it). */
+    public static boolean editionUnknown(OfficeClient c) {
+        return c.edition() == null && (c.platform() == null || "windows".equals(c.platform()));
+    }
+
+    /** Whether any of {@code clients} is {@linkplain #editionUnknown(OfficeClient) of unknown edition}. */
+    public static boolean anyEditionUnknown(List<OfficeClient> clients) {
+        if (clients == null) return false;
+        for (OfficeClient c : clients) if (editionUnknown(c)) return true;
+        return false;
+    }
+
     static ClientVerdict verdict(User u, OfficeClient c) {
         String family = "outlook".equals(c.app()) ? "outlook" : "document";
         String edition = c.edition();

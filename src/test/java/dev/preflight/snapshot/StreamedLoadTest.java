@@ -152,6 +152,38 @@ class StreamedLoadTest {
     }
 
     @Test
+    void theBytesAreCheckedAsWhenTheFileWasReadWhole(@TempDir Path tmp) throws IOException {
+        byte[] big = ("schemaVersion: 1\nusers:\n" + "  - id: u\u00e9\n".repeat(20000)).getBytes(StandardCharsets.UTF_8);
+        List<byte[]> inputs = new ArrayList<>();
+        inputs.add(new byte[0]);
+        inputs.add("\uFEFFschemaVersion: 1\nusers: [{id: a}]\n".getBytes(StandardCharsets.UTF_8));
+        inputs.add("schemaVersion: 1\nusers: [{id: caf\u00e9}]\n".getBytes(StandardCharsets.ISO_8859_1)); // Latin-1
+        inputs.add("schemaVersion: 1\nusers: [{id: \u00e9}]\n\u0000".getBytes(StandardCharsets.ISO_8859_1)); // bad byte, then NUL
+        byte[] cut = "schemaVersion: 1\nusers: [{id: a}]\n# \u00e9".getBytes(StandardCharsets.UTF_8);
+        inputs.add(java.util.Arrays.copyOf(cut, cut.length - 1)); // half a character at the end
+        for (int at : new int[] {65535, 65536, 65537, big.length - 3}) {
+            byte[] b = big.clone();
+            b[at] = (byte) 0xC3; // a lead byte followed by no continuation where the two-byte é is split or not
+            b[at + 1] = (byte) 0x41;
+            inputs.add(b);
+            byte[] z = big.clone();
+            z[at] = 0;
+            inputs.add(z);
+        }
+        inputs.add(big);
+        int i = 0;
+        for (byte[] b : inputs) {
+            Path f = tmp.resolve("b" + i++ + ".yaml");
+            Files.write(f, b);
+            same(f);
+        }
+        String latin = outcome(new SnapshotLoader(), tmp.resolve("b2.yaml"));
+        assertEquals("problems\n" + tmp.resolve("b2.yaml") + ":2:17: not UTF-8: byte 0xE9 at offset 33; save the file as UTF-8\n", latin);
+        assertTrue(outcome(new SnapshotLoader(), tmp.resolve("b3.yaml")).contains("binary file (NUL byte)"));
+        assertTrue(outcome(new SnapshotLoader(), tmp.resolve(("b" + (inputs.size() - 1)) + ".yaml")).startsWith("snapshot"));
+    }
+
+    @Test
     void aFolderParsedOnSeveralThreadsLoadsTheSame(@TempDir Path tmp) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("folder"));
         write(dir, "a.yaml", "schemaVersion: 1", "groups:", "  - id: g1", "    members: [{user: u2}, {group: g2}]",
