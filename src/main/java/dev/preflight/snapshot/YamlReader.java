@@ -159,7 +159,7 @@ public final class YamlReader {
             JsonToken t = p.nextToken();
             if (t == null) return null;
             List<Problem> duplicates = new ArrayList<>();
-            YNode root = readValue((Parser) p, file, 0, duplicates, secrets, new String[CANON_SLOTS], items);
+            YNode root = readValue((Parser) p, file, 0, duplicates, secrets, new String[2 * CANON_SLOTS], items);
             if (!duplicates.isEmpty()) throw new InputException(duplicates);
             p.nextToken(); // the end of the stream, or a second document, refused
             copied[0] = ((Parser) p).source.copied();
@@ -194,13 +194,14 @@ public final class YamlReader {
         return n;
     }
 
-    /** Slots of the cache that makes repeated keys and short values one String each (a power of two). */
+    /** Slots of the cache that makes repeated keys and short values one String each (a power of two), per kind. */
     private static final int CANON_SLOTS = 1 << 12;
 
     /**
      * {@code s}, or an equal String already seen: a snapshot repeats its keys and most of its values ("enabled",
      * "windows", a build number) on every entity, and one copy each keeps the tree, and the model made from it,
-     * smaller. A fixed number of slots, the last one seen per slot: values seen once (ids) only pass through.
+     * smaller. A fixed number of slots, the last one seen per slot: values seen once (ids) only pass through. The
+     * first {@link #CANON_SLOTS} slots hold keys.
      */
     private static String canon(String s, String[] canon) {
         if (s.length() > 64) return s;
@@ -209,6 +210,20 @@ public final class YamlReader {
         if (s.equals(c)) return c;
         canon[slot] = s;
         return s;
+    }
+
+    /**
+     * An equal value already read and found whole and, when secrets are looked for, no credential: the slots after
+     * the keys' hold only such values, so a value repeated on every entity is checked once per file.
+     */
+    private static String checked(String s, String[] canon) {
+        if (s.length() > 64) return null;
+        String c = canon[CANON_SLOTS + (s.hashCode() & (CANON_SLOTS - 1))];
+        return s.equals(c) ? c : null;
+    }
+
+    private static void remember(String s, String[] canon) {
+        if (s.length() <= 64) canon[CANON_SLOTS + (s.hashCode() & (CANON_SLOTS - 1))] = s;
     }
 
     private YNode readValue(Parser p, String file, int depth, List<Problem> duplicates, List<Secrets.Found> secrets,
@@ -267,13 +282,16 @@ public final class YamlReader {
             }
             case VALUE_STRING -> {
                 String text = p.getText();
+                String seen = checked(text, canon);
+                if (seen != null) return new YNode.YScalar(seen, null, file, line, col);
                 wholeCharacters(text, file, line, col);
                 String kind = secrets == null ? null : Secrets.kind(text);
                 if (kind != null) {
                     secrets.add(new Secrets.Found(new Location(file, line, col), kind));
-                    text = Secrets.REDACTED;
+                    return new YNode.YScalar(Secrets.REDACTED, null, file, line, col);
                 }
-                return new YNode.YScalar(canon(text, canon), null, file, line, col);
+                remember(text, canon);
+                return new YNode.YScalar(text, null, file, line, col);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 return new YNode.YScalar(p.getNumberValue(), p.getText(), file, line, col);

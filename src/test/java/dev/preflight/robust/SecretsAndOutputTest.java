@@ -47,6 +47,22 @@ class SecretsAndOutputTest {
     }
 
     @Test
+    void aCredentialRepeatedIsRedactedAndWarnedAboutWhereverItIs() throws Exception {
+        // The reader checks a value repeated on many entities once; a credential is never taken for such a value.
+        Path snap = tmp.resolve("r.yaml");
+        Files.writeString(snap, "schemaVersion: 1\nusers:\n"
+                + "  - { id: u1, displayName: \"" + CLIENT_SECRET + "\", accountState: enabled }\n"
+                + "  - { id: u2, displayName: \"" + CLIENT_SECRET + "\", accountState: enabled }\n"
+                + "groups:\n  - { id: g, displayName: \"" + CLIENT_SECRET + "\", members: [{ user: u1 }] }\n");
+        dev.preflight.model.Snapshot s = new dev.preflight.snapshot.SnapshotLoader().load(snap);
+        assertEquals(java.util.List.of("[redacted]", "[redacted]"), s.users().stream().map(dev.preflight.model.User::displayName).toList());
+        assertEquals(java.util.List.of("enabled", "enabled"), s.users().stream().map(dev.preflight.model.User::accountState).toList());
+        assertEquals("[redacted]", s.groups().get(0).displayName());
+        assertEquals(3, s.warnings().size(), s.warnings().toString());
+        assertTrue(s.warnings().get(1).contains("r.yaml:4:28: value looks like an Entra ID client secret"), s.warnings().toString());
+    }
+
+    @Test
     void aFailedWriteLeavesTheEarlierReportWholeAndNoTemporaryFile() throws Exception {
         Path target = tmp.resolve("report.json");
         Files.writeString(target, "the good report");
