@@ -54,6 +54,14 @@ public final class Bench {
             plainJavaColdRun(args[1], shape.name(), tenantDir(args[1], args.length > 2 ? args[2] : "target/bench", shape));
             return;
         }
+        if (args.length >= 2 && args[0].equals("--generate")) {
+            // The tenant only (when it is not there yet), so that bench/run can size the measuring JVM by it.
+            Generator.Shape shape = Generator.Shape.named(args.length > 3 ? args[3] : "default");
+            Path dir = tenantDir(args[1], args.length > 2 ? args[2] : "target/bench", shape);
+            if (!Files.exists(dir.resolve("tenant.yaml"))) new Generator(parseSize(args[1]), 1, shape).write(dir);
+            System.out.println(dir);
+            return;
+        }
         int users = parseSize(args[0]);
         Generator.Shape shape = Generator.Shape.named(args.length > 2 ? args[2] : "default");
         Path dir = tenantDir(args[0], args.length > 1 ? args[1] : "target/bench", shape);
