@@ -10,11 +10,12 @@ import dev.preflight.tables.Tables;
  * is read; the tables when its audiences are worked out). On a small snapshot these are most of the run, and they do
  * not depend on each other, so startup overlaps them instead of adding them up.
  */
-final class Ahead {
+public final class Ahead {
     private Ahead() {
     }
 
-    static void start(String[] args) {
+    /** Starts that work for {@code args}, a command line (only {@code check} needs it). */
+    public static void start(String[] args) {
         if (args.length == 0 || !args[0].equals("check")) return;
         RuleBase.startBundled();
         Thread schema = new Thread(() -> {
