@@ -207,7 +207,7 @@ public final class SnapshotLoader {
             try (Reader r = utf8(f, checked.bytes())) {
                 clean = yaml.readRedacted(r, name, streamed);
             } catch (IOException e) {
-                throw new InputException(new Problem(new Location(name, 0, 0), "cannot read file: " + Text.oneLine(e.getMessage())));
+                throw unreadable(new Location(name, 0, 0), e);
             }
             Document doc = new Document(name, checked.sha256(), clean.root(), clean.found(), streamed);
             return new Parsed(doc, validate(doc));
@@ -227,13 +227,10 @@ public final class SnapshotLoader {
     private Checked check(Path f, String name) throws InputException {
         Location at = new Location(name, 0, 0);
         try {
-            if (!Files.isRegularFile(f)) {
-                if (!Files.exists(f)) throw new InputException(new Problem(at, "no such file"));
-                throw new InputException(new Problem(at, Files.isDirectory(f) ? "is a folder, not a file" : NOT_REGULAR));
-            }
+            requireRegularFile(f, at);
             long size = Files.size(f);
             String raise = " (raise it with --max-snapshot-bytes)";
-            if (size > maxBytes) throw new InputException(new Problem(at, "file is " + size + " bytes, over the limit of " + maxBytes + raise));
+            if (size > maxBytes) throw overLimit(at, size, maxBytes, raise);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -252,7 +249,7 @@ public final class SnapshotLoader {
                         for (int i = in.position(), e = i + n; i < e && nul < 0; i++) if (a[i] == 0) nul = total + (i - in.position());
                         sha.update(a, in.position(), n);
                         total += n;
-                        if (total > maxBytes) throw new InputException(new Problem(at, "file is over the limit of " + maxBytes + " bytes" + raise));
+                        if (total > maxBytes) throw overLimit(at, -1, maxBytes, raise);
                         in.position(in.position() + n);
                     }
                     if (bad < 0) {
@@ -279,20 +276,11 @@ public final class SnapshotLoader {
                     decoder.flush(out);
                 }
             }
-            if (nul >= 0) {
-                throw new InputException(new Problem(position(f, nul, name), "binary file (NUL byte), not a YAML snapshot"));
-            }
-            if (bad >= 0) {
-                throw new InputException(new Problem(position(f, bad, name),
-                        String.format("not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8", badByte, bad)));
-            }
+            if (nul >= 0) throw binary(position(f, nul, name));
+            if (bad >= 0) throw notUtf8(position(f, bad, name), badByte, bad);
             return new Checked(total, HexFormat.of().formatHex(sha.digest()));
-        } catch (AccessDeniedException e) {
-            throw new InputException(new Problem(at, "cannot read file: permission denied"));
-        } catch (NoSuchFileException e) {
-            throw new InputException(new Problem(at, "no such file"));
         } catch (IOException e) {
-            throw new InputException(new Problem(at, "cannot read file: " + Text.oneLine(e.getMessage())));
+            throw unreadable(at, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -497,6 +485,36 @@ public final class SnapshotLoader {
         }
     }
 
+    // ---- the problems of reading a file, worded once for both ways of reading it --------------------------------
+
+    /** A special file or a folder where a file should be, or nothing there. */
+    private static void requireRegularFile(Path f, Location at) throws IOException, InputException {
+        if (Files.isRegularFile(f)) return;
+        if (!Files.exists(f)) throw new NoSuchFileException(f.toString());
+        throw new InputException(new Problem(at, Files.isDirectory(f) ? "is a folder, not a file" : NOT_REGULAR));
+    }
+
+    private static InputException overLimit(Location at, long size, long limit, String raise) {
+        return new InputException(new Problem(at, size < 0
+                ? "file is over the limit of " + limit + " bytes" + raise
+                : "file is " + size + " bytes, over the limit of " + limit + raise));
+    }
+
+    private static InputException binary(Location at) {
+        return new InputException(new Problem(at, "binary file (NUL byte), not a YAML snapshot"));
+    }
+
+    private static InputException notUtf8(Location at, int b, long offset) {
+        return new InputException(new Problem(at, String.format("not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8", b, offset)));
+    }
+
+    /** What reading a snapshot file failed with, as a problem of that file. */
+    private static InputException unreadable(Location at, IOException e) {
+        if (e instanceof AccessDeniedException) return new InputException(new Problem(at, "cannot read file: permission denied"));
+        if (e instanceof NoSuchFileException) return new InputException(new Problem(at, "no such file"));
+        return new InputException(new Problem(at, "cannot read file: " + Text.oneLine(e.getMessage())));
+    }
+
     private static boolean isYaml(Path p) {
         String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return (n.endsWith(".yaml") || n.endsWith(".yml")) && !n.startsWith(".");
@@ -506,12 +524,8 @@ public final class SnapshotLoader {
         Location at = new Location(name, 0, 0);
         try {
             return readRegularFile(f, maxBytes, name, " (raise it with --max-snapshot-bytes)");
-        } catch (AccessDeniedException e) {
-            throw new InputException(new Problem(at, "cannot read file: permission denied"));
-        } catch (NoSuchFileException e) {
-            throw new InputException(new Problem(at, "no such file"));
         } catch (IOException e) {
-            throw new InputException(new Problem(at, "cannot read file: " + Text.oneLine(e.getMessage())));
+            throw unreadable(at, e);
         }
     }
 
@@ -521,19 +535,12 @@ public final class SnapshotLoader {
      */
     public static byte[] readRegularFile(Path f, long limit, String name, String raise) throws IOException, InputException {
         Location at = new Location(name, 0, 0);
-        if (!Files.isRegularFile(f)) {
-            if (!Files.exists(f)) throw new NoSuchFileException(f.toString());
-            throw new InputException(new Problem(at, Files.isDirectory(f) ? "is a folder, not a file" : NOT_REGULAR));
-        }
+        requireRegularFile(f, at);
         long size = Files.size(f);
-        if (size > limit) {
-            throw new InputException(new Problem(at, "file is " + size + " bytes, over the limit of " + limit + raise));
-        }
+        if (size > limit) throw overLimit(at, size, limit, raise);
         try (InputStream in = Files.newInputStream(f)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
-                throw new InputException(new Problem(at, "file is over the limit of " + limit + " bytes" + raise));
-            }
+            if (bytes.length > limit) throw overLimit(at, -1, limit, raise);
             return bytes;
         }
     }
@@ -541,7 +548,7 @@ public final class SnapshotLoader {
     public static String decodeUtf8(byte[] bytes, String name) throws InputException {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new InputException(new Problem(position(bytes, i, name), "binary file (NUL byte), not a YAML snapshot"));
+                throw binary(position(bytes, i, name));
             }
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -552,8 +559,7 @@ public final class SnapshotLoader {
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             int bad = in.position();
-            throw new InputException(new Problem(position(bytes, bad, name),
-                    String.format("not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8", bytes[Math.min(bad, bytes.length - 1)] & 0xff, bad)));
+            throw notUtf8(position(bytes, bad, name), bytes[Math.min(bad, bytes.length - 1)] & 0xff, bad);
         }
     }
 

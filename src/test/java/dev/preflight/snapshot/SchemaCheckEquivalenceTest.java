@@ -31,12 +31,7 @@ class SchemaCheckEquivalenceTest {
 
     @Test
     void theSameProblemsOnEverySnapshotFileAndItsMutations() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (String dir : List.of("samples", "src/test/resources")) {
-            try (Stream<Path> s = Files.walk(Path.of(dir))) {
-                s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().forEach(files::add);
-            }
-        }
+        List<Path> files = dev.preflight.TestSupport.yamlFiles();
         Random random = new Random(20261201);
         int documents = 0;
         for (Path f : files) {

@@ -45,12 +45,7 @@ class StreamedLoadTest {
 
     @Test
     void everySnapshotFileOfTheProjectLoadsTheSame() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (String dir : List.of("samples", "src/test/resources")) {
-            try (Stream<Path> s = Files.walk(Path.of(dir))) {
-                s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().forEach(files::add);
-            }
-        }
+        List<Path> files = dev.preflight.TestSupport.yamlFiles();
         int snapshots = 0;
         for (Path f : files) {
             same(f);
