@@ -200,38 +200,36 @@ public final class SnapshotLoader {
                 return new Parsed(doc, validate(doc));
             }
             // Neither the file's bytes nor its text are held whole (at 100k users each file is 13 MB, kept alive for
-            // as long as it is parsed): one pass checks and hashes the bytes, the second reads them as characters.
-            Checked checked = check(f, name);
+            // as long as it is parsed): one pass checks the bytes, the second reads them as characters and hashes
+            // them, so the SHA-256 is that of the bytes parsed.
+            long size = check(f, name);
             Streamed streamed = new Streamed(schema);
             Secrets.Result clean;
-            try (Reader r = utf8(f, checked.bytes())) {
+            MessageDigest sha = sha256();
+            try (Reader r = utf8(f, size, sha)) {
                 clean = yaml.readRedacted(r, name, streamed);
             } catch (IOException e) {
                 throw unreadable(new Location(name, 0, 0), e);
             }
-            Document doc = new Document(name, checked.sha256(), clean.root(), clean.found(), streamed);
+            Document doc = new Document(name, HexFormat.of().formatHex(sha.digest()), clean.root(), clean.found(), streamed);
             return new Parsed(doc, validate(doc));
         } catch (InputException e) {
             return new Parsed(null, e.problems());
         }
     }
 
-    /** A file whose bytes are UTF-8 without NUL, within the limit: how many, and their SHA-256. */
-    private record Checked(long bytes, String sha256) {
-    }
-
     /**
      * What {@link #readBytes} and {@link #decodeUtf8} check, with the same problems, in one pass over the file that
      * keeps only a buffer: a regular file within the limit, no NUL byte (reported first, wherever it is), UTF-8.
+     * Returns its size.
      */
-    private Checked check(Path f, String name) throws InputException {
+    private long check(Path f, String name) throws InputException {
         Location at = new Location(name, 0, 0);
         try {
             requireRegularFile(f, at);
             long size = Files.size(f);
             String raise = " (raise it with --max-snapshot-bytes)";
             if (size > maxBytes) throw overLimit(at, size, maxBytes, raise);
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
             ByteBuffer in = ByteBuffer.allocate(64 * 1024);
@@ -247,7 +245,6 @@ public final class SnapshotLoader {
                     if (!end) {
                         byte[] a = in.array();
                         for (int i = in.position(), e = i + n; i < e && nul < 0; i++) if (a[i] == 0) nul = total + (i - in.position());
-                        sha.update(a, in.position(), n);
                         total += n;
                         if (total > maxBytes) throw overLimit(at, -1, maxBytes, raise);
                         in.position(in.position() + n);
@@ -278,11 +275,9 @@ public final class SnapshotLoader {
             }
             if (nul >= 0) throw binary(position(f, nul, name));
             if (bad >= 0) throw notUtf8(position(f, bad, name), badByte, bad);
-            return new Checked(total, HexFormat.of().formatHex(sha.digest()));
+            return total;
         } catch (IOException e) {
             throw unreadable(at, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -294,10 +289,10 @@ public final class SnapshotLoader {
     }
 
     /**
-     * The first {@code bytes} bytes of the file as characters, strictly UTF-8, a byte order mark dropped (a file
-     * changed since it was checked fails to read, never half-read).
+     * The first {@code bytes} bytes of the file as characters, strictly UTF-8, a byte order mark dropped, each byte
+     * read added to {@code sha} (a file changed since it was checked fails to read, never half-read).
      */
-    private static Reader utf8(Path f, long bytes) throws IOException {
+    private static Reader utf8(Path f, long bytes, MessageDigest sha) throws IOException {
         InputStream s = new java.io.BufferedInputStream(Files.newInputStream(f), 64 * 1024) {
             private long left = bytes;
 
@@ -305,7 +300,10 @@ public final class SnapshotLoader {
             public synchronized int read(byte[] b, int off, int len) throws IOException {
                 if (left <= 0) return -1;
                 int n = super.read(b, off, (int) Math.min(len, left));
-                if (n > 0) left -= n;
+                if (n > 0) {
+                    left -= n;
+                    sha.update(b, off, n);
+                }
                 return n;
             }
 
@@ -313,8 +311,21 @@ public final class SnapshotLoader {
             public synchronized int read() throws IOException {
                 if (left <= 0) return -1;
                 int c = super.read();
-                if (c >= 0) left--;
+                if (c >= 0) {
+                    left--;
+                    sha.update((byte) c);
+                }
                 return c;
+            }
+
+            /** Closed by the parser at the end of the document: what it did not read is hashed too. */
+            @Override
+            public void close() throws IOException {
+                byte[] b = new byte[8192];
+                while (read(b, 0, b.length) > 0) {
+                    // hashed by read
+                }
+                super.close();
             }
         };
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -578,8 +589,12 @@ public final class SnapshotLoader {
     }
 
     static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
