@@ -289,8 +289,9 @@ public final class SnapshotLoader {
     }
 
     /**
-     * The first {@code bytes} bytes of the file as characters, strictly UTF-8, a byte order mark dropped, each byte
-     * read added to {@code sha} (a file changed since it was checked fails to read, never half-read).
+     * The first {@code bytes} bytes of the file (as many as were checked) as characters, strictly UTF-8, a byte order
+     * mark dropped, each byte read added to {@code sha}: bytes changed since the check into something that is not
+     * UTF-8 fail the read rather than being decoded loosely.
      */
     private static Reader utf8(Path f, long bytes, MessageDigest sha) throws IOException {
         InputStream s = new java.io.BufferedInputStream(Files.newInputStream(f), 64 * 1024) {
