@@ -50,22 +50,18 @@ public final class Bench {
             return;
         }
         if (args.length >= 2 && args[0].equals("--plain")) {
-            Generator.Shape shape = Generator.Shape.named(args.length > 3 ? args[3] : "default");
-            plainJavaColdRun(args[1], shape.name(), tenantDir(args[1], args.length > 2 ? args[2] : "target/bench", shape));
+            Generator.Shape shape = shape(args, 1);
+            plainJavaColdRun(args[1], shape.name(), tenant(args, 1));
             return;
         }
         if (args.length >= 2 && args[0].equals("--generate")) {
-            // The tenant only (when it is not there yet), so that bench/run can size the measuring JVM by it.
-            Generator.Shape shape = Generator.Shape.named(args.length > 3 ? args[3] : "default");
-            Path dir = tenantDir(args[1], args.length > 2 ? args[2] : "target/bench", shape);
-            if (!Files.exists(dir.resolve("tenant.yaml"))) new Generator(parseSize(args[1]), 1, shape).write(dir);
-            System.out.println(dir);
+            // The tenant only, so that bench/run can size the measuring JVM by it.
+            System.out.println(tenant(args, 1));
             return;
         }
         int users = parseSize(args[0]);
-        Generator.Shape shape = Generator.Shape.named(args.length > 2 ? args[2] : "default");
-        Path dir = tenantDir(args[0], args.length > 1 ? args[1] : "target/bench", shape);
-        if (!Files.exists(dir.resolve("tenant.yaml"))) new Generator(users, 1, shape).write(dir);
+        Generator.Shape shape = shape(args, 0);
+        Path dir = tenant(args, 0);
         long bytes;
         try (Stream<Path> s = Files.list(dir)) {
             bytes = s.mapToLong(p -> p.toFile().length()).sum();
@@ -171,6 +167,22 @@ public final class Bench {
     }
 
     /** Where the tenant of one size and shape is generated (the default shape keeps its old folder). */
+    /** The shape named by {@code args[at + 2]} (default: the default shape), after SIZE and BASE at {@code at}. */
+    private static Generator.Shape shape(String[] args, int at) {
+        return Generator.Shape.named(args.length > at + 2 ? args[at + 2] : "default");
+    }
+
+    /**
+     * The tenant {@code args[at..]} name (SIZE [BASE [SHAPE]], BASE by default {@code target/bench}), generated when it
+     * is not there yet.
+     */
+    private static Path tenant(String[] args, int at) throws IOException {
+        Generator.Shape shape = shape(args, at);
+        Path dir = tenantDir(args[at], args.length > at + 1 ? args[at + 1] : "target/bench", shape);
+        if (!Files.exists(dir.resolve("tenant.yaml"))) new Generator(parseSize(args[at]), 1, shape).write(dir);
+        return dir;
+    }
+
     static Path tenantDir(String size, String base, Generator.Shape shape) {
         return Path.of(base).resolve(shape == Generator.Shape.DEFAULT ? size : shape.name() + "-" + size);
     }
